@@ -1,0 +1,399 @@
+import type { Reader } from './reader.js';
+import type { Writer } from './writer.js';
+import { EncodeError } from './errors.js';
+import { formatIpv4, formatIpv6, parseIpv4Into, parseIpv6Into } from './address.js';
+import { cleanHex, toHex } from './hex.js';
+import { readName, writeName } from './fqdn.js';
+import { readDuid, writeDuid } from './duid.js';
+
+/**
+ * The small type vocabulary every option is described with (after Kea's
+ * std_option_defs.h). "rest" types take everything up to the end of the
+ * enclosing option; they may only stand last in a record.
+ */
+export type Enum = Readonly<Record<number, string>>;
+
+export type Field =
+  | { readonly t: 'empty' }
+  | { readonly t: 'u8' | 'u16' | 'u32'; readonly enum?: Enum }
+  | { readonly t: 'i32' }
+  | { readonly t: 'bool' }
+  | { readonly t: 'ipv4' }
+  | { readonly t: 'ipv6' }
+  /** u8 prefix length + 16 address bytes (IAPREFIX): "2001:db8::/56". */
+  | { readonly t: 'prefix6' }
+  /** u8 prefix length + only the bytes the length needs (S46, RFC 7598). */
+  | { readonly t: 'vprefix6' }
+  /** u8 width + only the significant octets of an IPv4 prefix (RFC 3442). */
+  | { readonly t: 'vprefix4' }
+  | { readonly t: 'string' }
+  | { readonly t: 'binary' }
+  | { readonly t: 'fixed-binary'; readonly size: number }
+  | { readonly t: 'fqdn' }
+  | { readonly t: 'fqdn-list'; readonly compression?: boolean }
+  | { readonly t: 'duid' }
+  /** Length-prefixed opaque items (user class, vendor class data, bootfile params). */
+  | { readonly t: 'tuples'; readonly lenSize: 1 | 2 }
+  | { readonly t: 'array'; readonly of: Field; readonly min?: number }
+  | { readonly t: 'record'; readonly fields: readonly { readonly name: string; readonly type: Field }[] }
+  | { readonly t: 'options'; readonly space: string }
+  | { readonly t: 'message6' }
+  | { readonly t: 'message4' }
+  | { readonly t: 'custom'; readonly codec: FieldCodec; readonly name: string };
+
+/** What a field needs from its surroundings: nested option spaces and messages. */
+export interface FieldContext {
+  hasSpace(space: string): boolean;
+  readOptions(r: Reader, space: string): unknown;
+  writeOptions(w: Writer, v: unknown, space: string, path: string): void;
+  readMessage6(r: Reader): unknown;
+  writeMessage6(w: Writer, v: unknown, path: string): void;
+  readMessage4(r: Reader): unknown;
+  writeMessage4(w: Writer, v: unknown, path: string): void;
+}
+
+export interface FieldCodec {
+  /** Bytes the field always takes, or undefined if it varies. */
+  readonly size: number | undefined;
+  /** True if it reads to the end of its window. */
+  readonly rest: boolean;
+  decode(r: Reader, ctx: FieldContext): unknown;
+  encode(w: Writer, v: unknown, ctx: FieldContext, path: string): void;
+}
+
+function int(v: unknown, min: number, max: number, path: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new EncodeError(path, `expected an integer ${min}..${max}, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+function str(v: unknown, path: string): string {
+  if (typeof v !== 'string') throw new EncodeError(path, `expected a string, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function arr(v: unknown, path: string): unknown[] {
+  if (!Array.isArray(v)) throw new EncodeError(path, `expected an array, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+const scratch16 = new Uint8Array(16);
+
+function writeIpv6(w: Writer, v: unknown, path: string): void {
+  if (!parseIpv6Into(str(v, path), scratch16)) throw new EncodeError(path, `not an IPv6 address: "${String(v)}"`);
+  w.bytes(scratch16);
+}
+
+function writeIpv4(w: Writer, v: unknown, path: string): void {
+  if (!parseIpv4Into(str(v, path), scratch16)) throw new EncodeError(path, `not an IPv4 address: "${String(v)}"`);
+  w.bytes(scratch16.subarray(0, 4));
+}
+
+function splitPrefix(v: unknown, max: number, path: string): [string, number] {
+  const s = str(v, path);
+  const slash = s.lastIndexOf('/');
+  if (slash < 0) throw new EncodeError(path, `expected ADDRESS/LENGTH, got "${s}"`);
+  const lenText = s.slice(slash + 1);
+  if (!/^[0-9]{1,3}$/.test(lenText) || Number(lenText) > max) throw new EncodeError(path, `prefix length must be 0..${max}: "${s}"`);
+  return [s.slice(0, slash), Number(lenText)];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function makeEnum(base: 'u8' | 'u16' | 'u32', e: Enum | undefined): FieldCodec {
+  const size = base === 'u8' ? 1 : base === 'u16' ? 2 : 4;
+  const max = base === 'u8' ? 0xff : base === 'u16' ? 0xffff : 0xffffffff;
+  const byName = new Map<string, number>();
+  if (e) for (const [k, name] of Object.entries(e)) byName.set(name, Number(k));
+  const read = base === 'u8' ? (r: Reader) => r.u8() : base === 'u16' ? (r: Reader) => r.u16() : (r: Reader) => r.u32();
+  const write =
+    base === 'u8' ? (w: Writer, n: number) => w.u8(n) : base === 'u16' ? (w: Writer, n: number) => w.u16(n) : (w: Writer, n: number) => w.u32(n);
+  return {
+    size,
+    rest: false,
+    decode: e ? (r) => { const n = read(r); return e[n] ?? n; } : read,
+    encode(w, v, _ctx, path) {
+      if (typeof v === 'string' && e) {
+        const n = byName.get(v);
+        if (n === undefined) throw new EncodeError(path, `unknown name "${v}"`);
+        write(w, n);
+      } else write(w, int(v, 0, max, path));
+    },
+  };
+}
+
+const simple: Record<string, FieldCodec> = {
+  empty: { size: 0, rest: false, decode: () => undefined, encode: () => {} },
+  i32: {
+    size: 4,
+    rest: false,
+    decode: (r) => r.u32() | 0,
+    encode: (w, v, _c, p) => w.u32(int(v, -0x80000000, 0x7fffffff, p) >>> 0),
+  },
+  bool: {
+    size: 1,
+    rest: false,
+    decode: (r) => {
+      const b = r.u8('boolean');
+      if (b > 1) r.fail(`boolean must be 0 or 1, got ${b}`, r.pos - 1);
+      return b === 1;
+    },
+    encode: (w, v, _c, p) => {
+      if (typeof v !== 'boolean') throw new EncodeError(p, 'expected true or false');
+      w.u8(v ? 1 : 0);
+    },
+  },
+  ipv4: {
+    size: 4,
+    rest: false,
+    decode: (r) => formatIpv4(r.bytes(4, 'IPv4 address')),
+    encode: (w, v, _c, p) => writeIpv4(w, v, p),
+  },
+  ipv6: {
+    size: 16,
+    rest: false,
+    decode: (r) => formatIpv6(r.bytes(16, 'IPv6 address')),
+    encode: (w, v, _c, p) => writeIpv6(w, v, p),
+  },
+  prefix6: {
+    size: 17,
+    rest: false,
+    decode: (r) => {
+      const len = r.u8('prefix length');
+      if (len > 128) r.fail(`prefix length ${len} over 128`, r.pos - 1);
+      return `${formatIpv6(r.bytes(16, 'IPv6 prefix'))}/${len}`;
+    },
+    encode: (w, v, _c, p) => {
+      const [a, len] = splitPrefix(v, 128, p);
+      w.u8(len);
+      writeIpv6(w, a, p);
+    },
+  },
+  vprefix6: {
+    size: undefined,
+    rest: false,
+    decode: (r) => {
+      const len = r.u8('prefix length');
+      if (len > 128) r.fail(`prefix length ${len} over 128`, r.pos - 1);
+      const n = (len + 7) >>> 3;
+      const b = new Uint8Array(16);
+      b.set(r.bytes(n, 'IPv6 prefix'));
+      return `${formatIpv6(b)}/${len}`;
+    },
+    encode: (w, v, _c, p) => {
+      const [a, len] = splitPrefix(v, 128, p);
+      if (!parseIpv6Into(a, scratch16)) throw new EncodeError(p, `not an IPv6 prefix: "${String(v)}"`);
+      const n = (len + 7) >>> 3;
+      for (let i = n; i < 16; i++) if (scratch16[i]) throw new EncodeError(p, `bits set past /${len} in "${String(v)}"`);
+      w.u8(len);
+      w.bytes(scratch16.subarray(0, n));
+    },
+  },
+  vprefix4: {
+    size: undefined,
+    rest: false,
+    decode: (r) => {
+      const len = r.u8('prefix width');
+      if (len > 32) r.fail(`prefix width ${len} over 32`, r.pos - 1);
+      const b = new Uint8Array(4);
+      b.set(r.bytes((len + 7) >>> 3, 'IPv4 prefix'));
+      return `${formatIpv4(b)}/${len}`;
+    },
+    encode: (w, v, _c, p) => {
+      const [a, len] = splitPrefix(v, 32, p);
+      if (!parseIpv4Into(a, scratch16)) throw new EncodeError(p, `not an IPv4 prefix: "${String(v)}"`);
+      const n = (len + 7) >>> 3;
+      for (let i = n; i < 4; i++) if (scratch16[i]) throw new EncodeError(p, `bits set past /${len} in "${String(v)}"`);
+      w.u8(len);
+      w.bytes(scratch16.subarray(0, n));
+    },
+  },
+  string: {
+    size: undefined,
+    rest: true,
+    decode: (r) => {
+      const at = r.pos;
+      const b = r.bytes(r.remaining);
+      try {
+        return utf8.decode(b);
+      } catch {
+        return r.fail('string is not valid UTF-8', at);
+      }
+    },
+    encode: (w, v, _c, p) => w.bytes(Buffer.from(str(v, p), 'utf8')),
+  },
+  binary: {
+    size: undefined,
+    rest: true,
+    decode: (r) => toHex(r.bytes(r.remaining)),
+    encode: (w, v, _c, p) => w.hex(cleanHex(v, p)),
+  },
+  fqdn: {
+    size: undefined,
+    rest: false,
+    decode: (r) => readName(r),
+    encode: (w, v, _c, p) => writeName(w, str(v, p), p),
+  },
+  duid: {
+    size: undefined,
+    rest: true,
+    decode: (r) => readDuid(r),
+    encode: (w, v, _c, p) => writeDuid(w, v, p),
+  },
+  message6: {
+    size: undefined,
+    rest: true,
+    decode: (r, ctx) => ctx.readMessage6(r),
+    encode: (w, v, ctx, p) => ctx.writeMessage6(w, v, p),
+  },
+  message4: {
+    size: undefined,
+    rest: true,
+    decode: (r, ctx) => ctx.readMessage4(r),
+    encode: (w, v, ctx, p) => ctx.writeMessage4(w, v, p),
+  },
+};
+
+function fqdnList(compression: boolean): FieldCodec {
+  return {
+    size: undefined,
+    rest: true,
+    decode(r) {
+      const base = compression ? r.pos : undefined;
+      const out: string[] = [];
+      while (r.pos < r.end) out.push(readName(r, base));
+      return out;
+    },
+    encode(w, v, _c, p) {
+      const a = arr(v, p);
+      for (let i = 0; i < a.length; i++) writeName(w, str(a[i], `${p}[${i}]`), `${p}[${i}]`);
+    },
+  };
+}
+
+function tuples(lenSize: 1 | 2): FieldCodec {
+  return {
+    size: undefined,
+    rest: true,
+    decode(r) {
+      const out: string[] = [];
+      while (r.pos < r.end) {
+        const n = lenSize === 1 ? r.u8('item length') : r.u16('item length');
+        out.push(toHex(r.bytes(n, 'item')));
+      }
+      return out;
+    },
+    encode(w, v, _c, p) {
+      const a = arr(v, p);
+      for (let i = 0; i < a.length; i++) {
+        const at = w.placeholder(lenSize);
+        w.hex(cleanHex(a[i], `${p}[${i}]`));
+        w.patchLength(at, lenSize, `${p}[${i}]`);
+      }
+    },
+  };
+}
+
+function array(of: FieldCodec, min: number): FieldCodec {
+  if (of.rest) throw new Error('array elements cannot be rest-of-data fields');
+  if (of.size === 0) throw new Error('array elements cannot be empty');
+  const fixed = of.size;
+  return {
+    size: undefined,
+    rest: true,
+    decode(r, ctx) {
+      if (fixed !== undefined && r.remaining % fixed !== 0) r.fail(`length ${r.remaining} is not a multiple of ${fixed}`);
+      const out: unknown[] = [];
+      while (r.pos < r.end) out.push(of.decode(r, ctx));
+      if (out.length < min) r.fail(`needs at least ${min} item(s)`);
+      return out;
+    },
+    encode(w, v, ctx, p) {
+      const a = arr(v, p);
+      if (a.length < min) throw new EncodeError(p, `needs at least ${min} item(s)`);
+      for (let i = 0; i < a.length; i++) of.encode(w, a[i], ctx, `${p}[${i}]`);
+    },
+  };
+}
+
+function record(fields: readonly { name: string; codec: FieldCodec }[]): FieldCodec {
+  fields.forEach((f, i) => {
+    if (f.codec.rest && i !== fields.length - 1) throw new Error(`record field ${f.name} reads to the end but is not last`);
+  });
+  let size: number | undefined = 0;
+  for (const f of fields) size = size === undefined || f.codec.size === undefined ? undefined : size + f.codec.size;
+  const n = fields.length;
+  return {
+    size,
+    rest: n > 0 && fields[n - 1]!.codec.rest,
+    decode(r, ctx) {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) {
+        const f = fields[i]!;
+        const v = f.codec.decode(r, ctx);
+        if (v !== undefined) o[f.name] = v;
+      }
+      return o;
+    },
+    encode(w, v, ctx, p) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new EncodeError(p, 'expected an object');
+      const o = v as Record<string, unknown>;
+      for (let i = 0; i < n; i++) {
+        const f = fields[i]!;
+        const fv = o[f.name];
+        if (fv === undefined && f.codec.size !== 0 && !f.codec.rest) throw new EncodeError(`${p}.${f.name}`, 'missing');
+        if (fv === undefined && f.codec.rest) continue; // an absent trailing list or blob is empty
+        f.codec.encode(w, fv, ctx, `${p}.${f.name}`);
+      }
+    },
+  };
+}
+
+function optionsField(space: string): FieldCodec {
+  return {
+    size: undefined,
+    rest: true,
+    decode: (r, ctx) => ctx.readOptions(r, space),
+    encode: (w, v, ctx, p) => ctx.writeOptions(w, v, space, p),
+  };
+}
+
+function fixedBinary(size: number): FieldCodec {
+  return {
+    size,
+    rest: false,
+    decode: (r) => toHex(r.bytes(size)),
+    encode(w, v, _c, p) {
+      const h = cleanHex(v, p);
+      if (h.length !== size * 2) throw new EncodeError(p, `expected ${size} bytes of hex`);
+      w.hex(h);
+    },
+  };
+}
+
+/** Turn a field description into its codec once, at load time. */
+export function compileField(f: Field): FieldCodec {
+  switch (f.t) {
+    case 'u8':
+    case 'u16':
+    case 'u32':
+      return makeEnum(f.t, f.enum);
+    case 'fqdn-list':
+      return fqdnList(f.compression ?? false);
+    case 'tuples':
+      return tuples(f.lenSize);
+    case 'array':
+      return array(compileField(f.of), f.min ?? 0);
+    case 'record':
+      return record(f.fields.map((x) => ({ name: x.name, codec: compileField(x.type) })));
+    case 'options':
+      return optionsField(f.space);
+    case 'fixed-binary':
+      return fixedBinary(f.size);
+    case 'custom':
+      return f.codec;
+    default:
+      return simple[f.t]!;
+  }
+}

@@ -1,0 +1,14 @@
+export { Codec, standardCodec, MAX_RELAY_DEPTH, MAX_OPTIONS } from './codec.js';
+export { DecodeError, EncodeError, LimitError } from './errors.js';
+export type { Option, OptionDef, Space } from './options.js';
+export { defineSpace, extendSpace, findOption, findOptions } from './options.js';
+export type { Field } from './fields.js';
+export type { Duid } from './duid.js';
+export { duidHex } from './duid.js';
+export type { Message6, ClientServerMessage6, RelayMessage6, Dhcp4o6Message } from './v6/message.js';
+export { isRelay } from './v6/message.js';
+export * from './v6/types.js';
+export type { Message4 } from './v4/message.js';
+export { formatIpv6, formatIpv4, parseIpv6Into, parseIpv4Into, canonicalIpv6 } from './address.js';
+export { DHCP6_OPTIONS, NTP_SUBOPTIONS } from './v6/options.js';
+export { DHCP4_OPTIONS, AGENT_SUBOPTIONS } from './v4/options.js';
