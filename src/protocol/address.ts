@@ -7,9 +7,11 @@
 const HEX16: string[] = [];
 for (let i = 0; i < 0x10000; i++) HEX16.push(i.toString(16));
 
+const groups16 = new Uint16Array(8);
+
 /** Format 16 bytes at `off` of `b` per RFC 5952. */
 export function formatIpv6(b: Uint8Array, off = 0): string {
-  const g = [0, 0, 0, 0, 0, 0, 0, 0];
+  const g = groups16;
   let bestStart = -1;
   let bestLen = 1;
   let runStart = -1;
@@ -27,13 +29,15 @@ export function formatIpv6(b: Uint8Array, off = 0): string {
   if (bestStart === 0 && bestLen === 5 && g[5] === 0xffff) {
     return `::ffff:${b[off + 12]}.${b[off + 13]}.${b[off + 14]}.${b[off + 15]}`;
   }
-  if (bestStart < 0) {
-    return `${HEX16[g[0]!]}:${HEX16[g[1]!]}:${HEX16[g[2]!]}:${HEX16[g[3]!]}:${HEX16[g[4]!]}:${HEX16[g[5]!]}:${HEX16[g[6]!]}:${HEX16[g[7]!]}`;
-  }
   let s = '';
-  for (let i = 0; i < bestStart; i++) s += (i ? ':' : '') + HEX16[g[i]!];
+  if (bestStart < 0) {
+    for (let i = 0; i < 8; i++) s += i ? ':' + HEX16[g[i]!] : HEX16[g[i]!];
+    return s;
+  }
+  for (let i = 0; i < bestStart; i++) s += i ? ':' + HEX16[g[i]!] : HEX16[g[i]!];
   s += '::';
-  for (let i = bestStart + bestLen; i < 8; i++) s += (i > bestStart + bestLen ? ':' : '') + HEX16[g[i]!];
+  const after = bestStart + bestLen;
+  for (let i = after; i < 8; i++) s += i > after ? ':' + HEX16[g[i]!] : HEX16[g[i]!];
   return s;
 }
 
@@ -55,51 +59,77 @@ export function parseIpv4Into(s: string, out: Uint8Array, off = 0): boolean {
   return true;
 }
 
-/** Parse any RFC 4291 text form (no zone index) into `out` at `off`; false if invalid. */
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
+}
+
+const v4tail = new Uint8Array(4);
+const groups16b = new Uint16Array(8);
+
+/**
+ * Parse any RFC 4291 §2.2 text form (no zone index) into `out` at `off`;
+ * false if invalid. A single scan without allocation: it is on the encode path.
+ */
 export function parseIpv6Into(s: string, out: Uint8Array, off = 0): boolean {
-  if (s.length < 2 || s.length > 45) return false;
-  const dbl = s.indexOf('::');
-  if (dbl >= 0 && s.indexOf('::', dbl + 1) >= 0) return false;
-  const head = dbl >= 0 ? s.slice(0, dbl) : s;
-  const tail = dbl >= 0 ? s.slice(dbl + 2) : '';
-  const headParts = head === '' ? [] : head.split(':');
-  const tailParts = tail === '' ? [] : tail.split(':');
-  const groups: number[] = [];
-  const push = (parts: string[], isLast: boolean): boolean => {
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i]!;
-      if (isLast && i === parts.length - 1 && p.includes('.')) {
-        const v4 = new Uint8Array(4);
-        if (!parseIpv4Into(p, v4)) return false;
-        groups.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
-        continue;
-      }
-      if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return false;
-      groups.push(parseInt(p, 16));
+  const n = s.length;
+  if (n < 2 || n > 45) return false;
+  const groups = groups16b;
+  let count = 0;
+  let gap = -1; // index in groups where "::" stands
+  let i = 0;
+  if (s.charCodeAt(0) === 0x3a) {
+    if (s.charCodeAt(1) !== 0x3a) return false;
+    gap = 0;
+    i = 2;
+    if (i === n) {
+      out.fill(0, off, off + 16);
+      return true;
     }
-    return true;
-  };
-  if (!push(headParts, dbl < 0)) return false;
-  const headCount = groups.length;
-  if (!push(tailParts, true)) return false;
-  const tailCount = groups.length - headCount;
-  if (dbl < 0) {
-    if (groups.length !== 8) return false;
-  } else if (groups.length > 7) return false;
-  const zeros = 8 - headCount - tailCount;
+  }
+  while (i < n) {
+    if (count === 8) return false;
+    const groupStart = i;
+    let v = 0;
+    let digits = 0;
+    while (i < n) {
+      const d = hexDigit(s.charCodeAt(i));
+      if (d < 0) break;
+      v = (v << 4) | d;
+      digits++;
+      i++;
+    }
+    if (i < n && s.charCodeAt(i) === 0x2e) {
+      // Embedded IPv4 in the last 32 bits.
+      if (count > 6 || !parseIpv4Into(s.slice(groupStart), v4tail)) return false;
+      groups[count++] = (v4tail[0]! << 8) | v4tail[1]!;
+      groups[count++] = (v4tail[2]! << 8) | v4tail[3]!;
+      i = n;
+      break;
+    }
+    if (digits === 0 || digits > 4) return false;
+    groups[count++] = v;
+    if (i === n) break;
+    if (s.charCodeAt(i) !== 0x3a) return false;
+    i++;
+    if (i < n && s.charCodeAt(i) === 0x3a) {
+      if (gap >= 0) return false;
+      gap = count;
+      i++;
+      if (i === n) break;
+    } else if (i === n) return false; // trailing single ":"
+  }
+  if (gap < 0 ? count !== 8 : count > 7) return false;
+  const zeros = 8 - count;
   let k = off;
-  for (let i = 0; i < headCount; i++) {
-    out[k++] = groups[i]! >>> 8;
-    out[k++] = groups[i]! & 0xff;
+  for (let g = 0; g < count; g++) {
+    if (g === gap) for (let z = 0; z < zeros; z++, k += 2) out[k] = out[k + 1] = 0;
+    out[k++] = groups[g]! >>> 8;
+    out[k++] = groups[g]! & 0xff;
   }
-  for (let i = 0; i < zeros; i++) {
-    out[k++] = 0;
-    out[k++] = 0;
-  }
-  for (let i = headCount; i < groups.length; i++) {
-    out[k++] = groups[i]! >>> 8;
-    out[k++] = groups[i]! & 0xff;
-  }
+  if (gap === count) for (let z = 0; z < zeros; z++, k += 2) out[k] = out[k + 1] = 0;
   return true;
 }
 

@@ -2,8 +2,8 @@ import type { FieldContext } from './fields.js';
 import type { Option, Space } from './options.js';
 import { Reader } from './reader.js';
 import { Writer } from './writer.js';
-import { DecodeError, EncodeError, LimitError } from './errors.js';
-import { toHex, cleanHex } from './hex.js';
+import { DecodeError, EncodeError, LimitError, within } from './errors.js';
+import { hexOf } from './hex.js';
 import { readMessage6, writeMessage6, type Message6 } from './v6/message.js';
 import { readMessage4, writeMessage4, type Message4 } from './v4/message.js';
 import { standardSpaces } from './spaces.js';
@@ -91,7 +91,12 @@ export class Codec implements FieldContext {
     if (!Array.isArray(v)) throw new EncodeError(path, 'expected an array of options');
     const space = this.space(spaceName);
     const wide = space.format === 'dhcp6';
-    for (let i = 0; i < v.length; i++) this.writeOption(w, v[i], space, wide, `${path}[${i}]`);
+    let i = 0;
+    try {
+      for (; i < v.length; i++) this.writeOption(w, v[i], space, wide, '');
+    } catch (e) {
+      within(e, `${path}[${i}]`);
+    }
   }
 
   readMessage6(r: Reader): Message6 {
@@ -123,7 +128,7 @@ export class Codec implements FieldContext {
     const start = r.pos;
     if (!c) {
       r.pos = bodyEnd;
-      return { code, raw: toHex(r.buf.subarray(start, bodyEnd)) };
+      return { code, raw: hexOf(r.buf, start, bodyEnd) };
     }
     const savedEnd = r.end;
     r.end = bodyEnd;
@@ -133,7 +138,7 @@ export class Codec implements FieldContext {
       return value === undefined ? { code, name: c.def.name } : { code, name: c.def.name, value };
     } catch (e) {
       if (!(e instanceof DecodeError) || e instanceof LimitError) throw e;
-      return { code, name: c.def.name, raw: toHex(r.buf.subarray(start, bodyEnd)), error: `${e.reason} at offset ${e.offset}` };
+      return { code, name: c.def.name, raw: hexOf(r.buf, start, bodyEnd), error: `${e.reason} at offset ${e.offset}` };
     } finally {
       r.end = savedEnd;
       r.pos = bodyEnd;
@@ -189,12 +194,16 @@ export class Codec implements FieldContext {
 
   writeOptionBody(w: Writer, o: Option, code: number, space: Space, path: string): void {
     if (o.raw !== undefined) {
-      w.hex(cleanHex(o.raw, `${path}.raw`));
+      w.hexChecked(o.raw, `${path}.raw`);
       return;
     }
     const c = space.byCode.get(code);
     if (!c) throw new EncodeError(path, `option ${code} is not defined in space ${space.name}: give its bytes as "raw"`);
-    c.codec.encode(w, o.value, this, `${path}(${c.def.name})`);
+    try {
+      c.codec.encode(w, o.value, this, '');
+    } catch (e) {
+      within(e, `${path}(${c.def.name})`);
+    }
   }
 }
 

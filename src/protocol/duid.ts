@@ -1,7 +1,7 @@
 import type { Reader } from './reader.js';
 import type { Writer } from './writer.js';
 import { EncodeError } from './errors.js';
-import { cleanHex, toHex } from './hex.js';
+import { cleanHex, hexOf } from './hex.js';
 
 /**
  * DUIDs (RFC 8415 §11). `hex` is the whole DUID and is what identifies a client;
@@ -19,30 +19,41 @@ export type Duid =
 export const MAX_DUID = 130;
 
 export function readDuid(r: Reader): Duid {
-  const start = r.pos;
   const n = r.remaining;
   if (n < 2) r.fail('DUID shorter than 2 bytes');
   if (n > MAX_DUID) r.fail(`DUID longer than ${MAX_DUID} bytes`);
-  const all = r.bytes(n);
-  const hex = toHex(all);
-  const type = (all[0]! << 8) | all[1]!;
-  const dv = new DataView(all.buffer, all.byteOffset, all.byteLength);
-  void start;
+  const b = r.buf;
+  const p = r.skip(n);
+  const end = p + n;
+  const type = (b[p]! << 8) | b[p + 1]!;
+  // The head and the tail are hexed apart and joined, so no string is sliced.
   switch (type) {
     case 1:
-      if (n >= 8) return { type: 'LLT', hwtype: dv.getUint16(2), time: dv.getUint32(4), lladdr: hex.slice(16), hex };
+      if (n >= 8) {
+        const lladdr = hexOf(b, p + 8, end);
+        return { type: 'LLT', hwtype: (b[p + 2]! << 8) | b[p + 3]!, time: b.readUInt32BE(p + 4), lladdr, hex: hexOf(b, p, p + 8) + lladdr };
+      }
       break;
     case 2:
-      if (n >= 6) return { type: 'EN', enterprise: dv.getUint32(2), id: hex.slice(12), hex };
+      if (n >= 6) {
+        const id = hexOf(b, p + 6, end);
+        return { type: 'EN', enterprise: b.readUInt32BE(p + 2), id, hex: hexOf(b, p, p + 6) + id };
+      }
       break;
     case 3:
-      if (n >= 4) return { type: 'LL', hwtype: dv.getUint16(2), lladdr: hex.slice(8), hex };
+      if (n >= 4) {
+        const lladdr = hexOf(b, p + 4, end);
+        return { type: 'LL', hwtype: (b[p + 2]! << 8) | b[p + 3]!, lladdr, hex: hexOf(b, p, p + 4) + lladdr };
+      }
       break;
     case 4:
-      if (n === 18) return { type: 'UUID', uuid: hex.slice(4), hex };
+      if (n === 18) {
+        const uuid = hexOf(b, p + 2, end);
+        return { type: 'UUID', uuid, hex: '0004' + uuid };
+      }
       break;
   }
-  return { type, hex };
+  return { type, hex: hexOf(b, p, end) };
 }
 
 function u16hex(v: number): string {
@@ -82,6 +93,11 @@ export function duidHex(d: unknown, path = 'duid'): string {
 }
 
 export function writeDuid(w: Writer, d: unknown, path: string): void {
+  const given = typeof d === 'object' && d !== null ? (d as { hex?: unknown }).hex : undefined;
+  if (typeof given === 'string' && given.length >= 4 && given.length <= MAX_DUID * 2) {
+    w.hexChecked(given, `${path}.hex`); // the common case: a DUID we decoded
+    return;
+  }
   const h = duidHex(d, path);
   if (h.length < 4 || h.length > MAX_DUID * 2) throw new EncodeError(path, `a DUID is 2..${MAX_DUID} bytes`);
   w.hex(h);

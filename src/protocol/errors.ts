@@ -20,11 +20,23 @@ export class DecodeError extends Error {
 export class EncodeError extends Error {
   override readonly name = 'EncodeError';
   constructor(
-    readonly path: string,
+    public path: string,
     readonly reason: string,
   ) {
     super(`${path}: ${reason}`);
   }
+}
+
+/**
+ * Containers pass no path down (building one per field would cost on every
+ * encode); they catch, put their own segment in front, and rethrow.
+ */
+export function within(e: unknown, segment: string): never {
+  if (e instanceof EncodeError) {
+    e.path = segment + e.path;
+    e.message = `${e.path}: ${e.reason}`;
+  }
+  throw e;
 }
 
 /** A bound was hit (nesting depth, option count): the whole message is refused, not just one option. */

@@ -1,6 +1,6 @@
 import type { Reader } from './reader.js';
 import type { Writer } from './writer.js';
-import { EncodeError } from './errors.js';
+import { EncodeError, within } from './errors.js';
 import { formatIpv4, formatIpv6, parseIpv4Into, parseIpv6Into } from './address.js';
 import { cleanHex, toHex } from './hex.js';
 import { readName, writeName } from './fqdn.js';
@@ -147,13 +147,13 @@ const simple: Record<string, FieldCodec> = {
   ipv4: {
     size: 4,
     rest: false,
-    decode: (r) => formatIpv4(r.bytes(4, 'IPv4 address')),
+    decode: (r) => formatIpv4(r.buf, r.skip(4, 'IPv4 address')),
     encode: (w, v, _c, p) => writeIpv4(w, v, p),
   },
   ipv6: {
     size: 16,
     rest: false,
-    decode: (r) => formatIpv6(r.bytes(16, 'IPv6 address')),
+    decode: (r) => formatIpv6(r.buf, r.skip(16, 'IPv6 address')),
     encode: (w, v, _c, p) => writeIpv6(w, v, p),
   },
   prefix6: {
@@ -162,7 +162,7 @@ const simple: Record<string, FieldCodec> = {
     decode: (r) => {
       const len = r.u8('prefix length');
       if (len > 128) r.fail(`prefix length ${len} over 128`, r.pos - 1);
-      return `${formatIpv6(r.bytes(16, 'IPv6 prefix'))}/${len}`;
+      return `${formatIpv6(r.buf, r.skip(16, 'IPv6 prefix'))}/${len}`;
     },
     encode: (w, v, _c, p) => {
       const [a, len] = splitPrefix(v, 128, p);
@@ -226,8 +226,8 @@ const simple: Record<string, FieldCodec> = {
   binary: {
     size: undefined,
     rest: true,
-    decode: (r) => toHex(r.bytes(r.remaining)),
-    encode: (w, v, _c, p) => w.hex(cleanHex(v, p)),
+    decode: (r) => r.hex(r.remaining),
+    encode: (w, v, _c, p) => w.hexChecked(v, p),
   },
   fqdn: {
     size: undefined,
@@ -280,7 +280,7 @@ function tuples(lenSize: 1 | 2): FieldCodec {
       const out: string[] = [];
       while (r.pos < r.end) {
         const n = lenSize === 1 ? r.u8('item length') : r.u16('item length');
-        out.push(toHex(r.bytes(n, 'item')));
+        out.push(r.hex(n, 'item'));
       }
       return out;
     },
@@ -288,7 +288,7 @@ function tuples(lenSize: 1 | 2): FieldCodec {
       const a = arr(v, p);
       for (let i = 0; i < a.length; i++) {
         const at = w.placeholder(lenSize);
-        w.hex(cleanHex(a[i], `${p}[${i}]`));
+        w.hexChecked(a[i], `${p}[${i}]`);
         w.patchLength(at, lenSize, `${p}[${i}]`);
       }
     },
@@ -312,7 +312,12 @@ function array(of: FieldCodec, min: number): FieldCodec {
     encode(w, v, ctx, p) {
       const a = arr(v, p);
       if (a.length < min) throw new EncodeError(p, `needs at least ${min} item(s)`);
-      for (let i = 0; i < a.length; i++) of.encode(w, a[i], ctx, `${p}[${i}]`);
+      let i = 0;
+      try {
+        for (; i < a.length; i++) of.encode(w, a[i], ctx, '');
+      } catch (e) {
+        within(e, `${p}[${i}]`);
+      }
     },
   };
 }
@@ -339,12 +344,19 @@ function record(fields: readonly { name: string; codec: FieldCodec }[]): FieldCo
     encode(w, v, ctx, p) {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new EncodeError(p, 'expected an object');
       const o = v as Record<string, unknown>;
-      for (let i = 0; i < n; i++) {
-        const f = fields[i]!;
-        const fv = o[f.name];
-        if (fv === undefined && f.codec.size !== 0 && !f.codec.rest) throw new EncodeError(`${p}.${f.name}`, 'missing');
-        if (fv === undefined && f.codec.rest) continue; // an absent trailing list or blob is empty
-        f.codec.encode(w, fv, ctx, `${p}.${f.name}`);
+      let i = 0;
+      try {
+        for (; i < n; i++) {
+          const f = fields[i]!;
+          const fv = o[f.name];
+          if (fv === undefined) {
+            if (f.codec.rest) continue; // an absent trailing list or blob is empty
+            if (f.codec.size !== 0) throw new EncodeError('', 'missing');
+          }
+          f.codec.encode(w, fv, ctx, '');
+        }
+      } catch (e) {
+        within(e, `${p}.${fields[i]!.name}`);
       }
     },
   };
@@ -363,7 +375,7 @@ function fixedBinary(size: number): FieldCodec {
   return {
     size,
     rest: false,
-    decode: (r) => toHex(r.bytes(size)),
+    decode: (r) => r.hex(size),
     encode(w, v, _c, p) {
       const h = cleanHex(v, p);
       if (h.length !== size * 2) throw new EncodeError(p, `expected ${size} bytes of hex`);

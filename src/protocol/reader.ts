@@ -1,4 +1,5 @@
 import { DecodeError } from './errors.js';
+import { hexOf } from './hex.js';
 
 /**
  * Bounds-checked cursor over a received buffer. Every read checks against `end`
@@ -6,14 +7,12 @@ import { DecodeError } from './errors.js';
  * what its parent owns. Positions are absolute, so errors name true offsets.
  */
 export class Reader {
+  readonly buf: Buffer;
   pos: number;
   end: number;
 
-  constructor(
-    readonly buf: Uint8Array,
-    start = 0,
-    end = buf.length,
-  ) {
+  constructor(buf: Uint8Array, start = 0, end = buf.length) {
+    this.buf = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     this.pos = start;
     this.end = end;
   }
@@ -57,6 +56,22 @@ export class Reader {
     const p = this.pos;
     this.pos = p + 4;
     return ((b[p]! << 24) >>> 0) + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
+  }
+
+  /** The next n bytes as lowercase hex (no intermediate view). */
+  hex(n: number, what = 'bytes'): string {
+    this.need(n, what);
+    const p = this.pos;
+    this.pos = p + n;
+    return hexOf(this.buf, p, p + n);
+  }
+
+  /** Skip n bytes, returning where they started. */
+  skip(n: number, what = 'bytes'): number {
+    this.need(n, what);
+    const p = this.pos;
+    this.pos = p + n;
+    return p;
   }
 
   /** A view (no copy) of the next n bytes. */

@@ -1,4 +1,5 @@
 import { EncodeError } from './errors.js';
+import { writeHexInto } from './hex.js';
 
 /** Largest thing we ever encode: a UDP payload (or one bulk-leasequery TCP message). */
 export const MAX_ENCODED = 65535;
@@ -54,9 +55,11 @@ export class Writer {
   }
 
   bytes(src: Uint8Array): void {
-    if (this.pos + src.length > this.buf.length) this.grow(src.length);
-    this.buf.set(src, this.pos);
-    this.pos += src.length;
+    const n = src.length;
+    if (this.pos + n > this.buf.length) this.grow(n);
+    if (n > 32) this.buf.set(src, this.pos);
+    else for (let i = 0; i < n; i++) this.buf[this.pos + i] = src[i]!;
+    this.pos += n;
   }
 
   zeros(n: number): void {
@@ -65,10 +68,40 @@ export class Writer {
     this.pos += n;
   }
 
+  /** Write a hex string, validating as it goes; ":" separators are allowed (aa:bb). */
+  hexChecked(s: unknown, path: string): void {
+    if (typeof s !== 'string') throw new EncodeError(path, 'expected a hex string');
+    const n = s.length >>> 1;
+    if (this.pos + n > this.buf.length) this.grow(n);
+    const b = this.buf;
+    const start = this.pos;
+    let p = start;
+    let hi = -1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x3a && hi < 0) continue;
+      const v = c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
+      if (v < 0 || v > 15 || (c > 0x39 && ((c | 0x20) < 0x61 || (c | 0x20) > 0x66))) {
+        this.pos = start;
+        throw new EncodeError(path, `not a hex string: "${s.slice(0, 40)}"`);
+      }
+      if (hi < 0) hi = v;
+      else {
+        b[p++] = (hi << 4) | v;
+        hi = -1;
+      }
+    }
+    if (hi >= 0) {
+      this.pos = start;
+      throw new EncodeError(path, `odd number of hex digits: "${s.slice(0, 40)}"`);
+    }
+    this.pos = p;
+  }
+
   hex(s: string): void {
     const n = s.length >>> 1;
     if (this.pos + n > this.buf.length) this.grow(n);
-    this.pos += this.buf.write(s, this.pos, 'hex');
+    this.pos += writeHexInto(s, this.buf, this.pos);
   }
 
   /** Reserve a big-endian length field of `size` bytes; returns its position for `patchLength`. */
@@ -93,6 +126,8 @@ export class Writer {
 
   /** A fresh copy of what was written, safe to keep after the writer is reused. */
   take(): Buffer {
-    return Buffer.from(this.buf.subarray(0, this.pos));
+    const out = Buffer.allocUnsafe(this.pos);
+    this.buf.copy(out, 0, 0, this.pos);
+    return out;
   }
 }

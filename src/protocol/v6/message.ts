@@ -2,7 +2,7 @@ import type { Reader } from '../reader.js';
 import type { Writer } from '../writer.js';
 import type { Codec } from '../codec.js';
 import type { Option } from '../options.js';
-import { EncodeError } from '../errors.js';
+import { EncodeError, within } from '../errors.js';
 import { formatIpv6, parseIpv6Into } from '../address.js';
 import { MESSAGE_CODES, MESSAGE_TYPES } from './types.js';
 
@@ -49,8 +49,8 @@ export function readMessage6(r: Reader, codec: Codec): Message6 {
   const type = MESSAGE_TYPES[code] ?? code;
   if (code === RELAY_FORW || code === RELAY_REPL) {
     const hopCount = r.u8('hop-count');
-    const linkAddress = formatIpv6(r.bytes(16, 'link-address'));
-    const peerAddress = formatIpv6(r.bytes(16, 'peer-address'));
+    const linkAddress = formatIpv6(r.buf, r.skip(16, 'link-address'));
+    const peerAddress = formatIpv6(r.buf, r.skip(16, 'peer-address'));
     const options = codec.readOptions(r, 'dhcp6');
     return { type: type as 'relay-forw' | 'relay-repl', hopCount, linkAddress, peerAddress, options };
   }
@@ -99,5 +99,9 @@ export function writeMessage6(w: Writer, m: Message6, codec: Codec, path: string
   } else {
     w.u24(u24((m as ClientServerMessage6).xid, `${path}.xid`));
   }
-  codec.writeOptions(w, m.options, 'dhcp6', `${path}.options`);
+  try {
+    codec.writeOptions(w, m.options, 'dhcp6', '');
+  } catch (e) {
+    within(e, `${path}.options`);
+  }
 }
