@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalIpv6 } from '../protocol/index.js';
-import { parsePrefix6, parseRange6 } from './net.js';
+import { parsePrefix6, parseRange6 } from '../protocol/net6.js';
 
 /**
  * The configuration file, as a zod schema: the single source for validation,

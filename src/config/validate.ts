@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { Codec, EncodeError, extendSpace, standardCodec, type Field, type OptionDef, type Space } from '../protocol/index.js';
 import { configSchema, type Config, type OptionDataConfig } from './schema.js';
-import { ipv6ToBigInt, parsePrefix6, parseRange6, prefixContains, prefixLast } from './net.js';
+import { ipv6ToBigInt, parsePrefix6, parseRange6, prefixContains, prefixLast } from '../protocol/net6.js';
 import { lineColumn, stripJsonComments } from './jsonc.js';
 
 /** One problem with a config, named by its path in the file (e.g. dhcp6.subnets[0].pools[1].pool). */

@@ -1,4 +1,4 @@
-import { parseIpv6Into, formatIpv6 } from '../protocol/index.js';
+import { parseIpv6Into, formatIpv6 } from './address.js';
 
 /** IPv6 address and prefix arithmetic on bigint, for config checks and pools. */
 
