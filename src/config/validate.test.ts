@@ -93,7 +93,7 @@ describe('config validation', () => {
     const withDef = { dhcp6: { ...c.dhcp6, 'option-def': [{ name: 'cpe-sol-max-rt', code: 65001, type: 'u32' }], 'option-data': [{ name: 'cpe-sol-max-rt', value: 3600 }] } };
     const r = loadConfig(withDef);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.codec.encode6({ type: 'reply', xid: 1, options: [{ name: 'cpe-sol-max-rt', value: 3600 }] }).toString('hex')).toBe('07000001fde9000400000e10');
+    if (r.ok) expect(r.codec.encode6({ type: 'reply', xid: 1, options: [{ code: 65001, value: 3600 }] }).toString('hex')).toBe('07000001fde9000400000e10');
     const bad = { dhcp6: { ...withDef.dhcp6, 'option-data': [{ name: 'cpe-sol-max-rt', value: -1 }] } };
     expect(issuesOf(bad)[0]!.path).toBe('dhcp6.option-data[0].value');
   });
