@@ -3,6 +3,7 @@ import type { OptionDef } from '../options.js';
 import { LQ_QUERY_TYPES, MESSAGE_TYPES, STATUS_CODES } from './types.js';
 import { radiusAttributes } from './radius.js';
 import { vendorOptions } from '../vendor.js';
+import { portParams } from './portparams.js';
 
 /**
  * The DHCPv6 option table. Names are Kea's (std_option_defs.h) where Kea has
@@ -108,7 +109,7 @@ export const DHCP6_OPTIONS: readonly OptionDef[] = [
   { code: 90, name: 's46-br', type: ipv6, ref: 'RFC 7598 §4.2' },
   { code: 91, name: 's46-dmr', type: { t: 'vprefix6' }, ref: 'RFC 7598 §4.3' },
   { code: 92, name: 's46-v4v6bind', type: rec(['ipv4Address', { t: 'ipv4' }], ['bindPrefix6', { t: 'vprefix6' }], ['options', opts]), ref: 'RFC 7598 §4.4' },
-  { code: 93, name: 's46-portparams', type: rec(['offset', u8], ['psidLen', u8], ['psid', u16]), ref: 'RFC 7598 §4.5' },
+  { code: 93, name: 's46-portparams', type: { t: 'custom', name: 's46-portparams', codec: portParams }, ref: 'RFC 7598 §4.5' },
   { code: 94, name: 's46-cont-mape', type: opts, ref: 'RFC 7598 §5.1' },
   { code: 95, name: 's46-cont-mapt', type: opts, ref: 'RFC 7598 §5.2' },
   { code: 96, name: 's46-cont-lw', type: opts, ref: 'RFC 7598 §5.3' },
