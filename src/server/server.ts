@@ -1,0 +1,429 @@
+import { DecodeError, findOption, isRelay, type ClientServerMessage6, type Duid, type Message6, type Option } from '../protocol/index.js';
+import { ipv6ToBigInt, prefixContains } from '../protocol/net6.js';
+import type { Lease6, LeaseChange6, LeaseStore6 } from '../store/types.js';
+import { LeaseConflictError, StoreOverloadError } from '../store/errors.js';
+import type { ServerModel, SubnetModel, Reservation6, PoolModel } from './model.js';
+import type { DropReason, Inbound6, Outbound6, Transaction6 } from './types.js';
+import { unwrap, wrap } from './relay.js';
+import { Stats, RECEIVED_STAT, SENT_STAT } from './stats.js';
+import { configuredOptions, requestedCodes } from './options.js';
+import { iaOption, iasOf, statusOption, type Granted, type IaRequest } from './ia.js';
+import { hasMalformedOption } from './malformed.js';
+
+export interface ServerDeps {
+  model: ServerModel;
+  store: LeaseStore6;
+  /** The server's DUID in the codec's JSON form. */
+  serverDuid: Duid;
+  /** Unix seconds. */
+  now: () => number;
+  random: () => number;
+}
+
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+const noLog: Logger = { debug() {}, info() {}, warn() {} };
+
+/** Messages a client may send a server (RFC 8415 §7.3). */
+const CLIENT_TYPES = new Set(['solicit', 'request', 'confirm', 'renew', 'rebind', 'release', 'decline', 'information-request']);
+/** RFC 8415 §18.4: these may be unicast only to a server that sent the Server Unicast option. */
+const UNICAST_CHECKED = new Set(['request', 'renew', 'release', 'decline']);
+/** Attempts at allocating around conflicting leases before giving up on an IA. */
+const CONFLICT_RETRIES = 3;
+
+class Drop {
+  constructor(readonly reason: DropReason) {}
+}
+
+/**
+ * The DHCPv6 state machine (RFC 8415 §16, §18.3). Takes a datagram, returns
+ * the datagram to send (or nothing); never touches a socket. A reply that
+ * grants or extends a lease is returned only after the store committed it.
+ */
+export class Dhcp6Server {
+  readonly stats = new Stats();
+  private readonly perClient = new Map<string, Promise<unknown>>();
+  private readonly serverDuidHex: string;
+  log: Logger = noLog;
+
+  constructor(private deps: ServerDeps) {
+    this.serverDuidHex = deps.serverDuid.hex;
+  }
+
+  get model(): ServerModel {
+    return this.deps.model;
+  }
+
+  /** Swap the config; transactions already running finish on the model they started with. */
+  setModel(model: ServerModel): void {
+    this.deps = { ...this.deps, model };
+  }
+
+  async handle(pkt: Inbound6): Promise<Outbound6 | undefined> {
+    this.stats.add('pkt6-received');
+    try {
+      const tx = this.begin(pkt);
+      this.stats.add(RECEIVED_STAT[tx.type] ?? 'pkt6-unknown-received');
+      const reply = await this.serialised(tx.duid, () => this.serve(tx));
+      if (!reply) return undefined;
+      this.stats.add(SENT_STAT[reply.type as string] ?? 'pkt6-unknown-sent');
+      this.stats.add('pkt6-sent');
+      const out = this.deps.model.codec.encode6(wrap(tx.relays, reply));
+      return { data: out, destination: pkt.source, port: pkt.sourcePort, iface: pkt.iface };
+    } catch (e) {
+      if (e instanceof Drop) return this.drop(e.reason, pkt);
+      if (e instanceof StoreOverloadError) return this.drop('store-overload', pkt);
+      this.log.warn({ msgId: 'FULMAR_PKT6_INTERNAL_ERROR', err: String(e), source: pkt.source }, 'internal error serving a packet');
+      return this.drop('internal-error', pkt);
+    }
+  }
+
+  private drop(reason: DropReason, pkt: Inbound6): undefined {
+    this.stats.add('pkt6-receive-drop');
+    this.stats.add(`pkt6-drop-${reason}`);
+    if (reason === 'parse-failed') this.stats.add('pkt6-parse-failed');
+    this.log.debug({ msgId: 'FULMAR_PKT6_DROP', reason, source: pkt.source }, 'packet dropped');
+    return undefined;
+  }
+
+  /** Transactions of one client run one after another, so a retransmission cannot double-allocate. */
+  private async serialised<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.perClient.get(key);
+    const run = (before ? before.then(fn, fn) : fn()) as Promise<T>;
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.perClient.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.perClient.get(key) === settled) this.perClient.delete(key);
+    }
+  }
+
+  /** Decode, peel relays, validate (RFC 8415 §16) and pick the subnet. */
+  private begin(pkt: Inbound6): Transaction6 {
+    const model = this.deps.model;
+    const request = model.codec.decode6(pkt.data);
+    if (request instanceof DecodeError) throw new Drop('parse-failed');
+    if (!isRelay(request) && !CLIENT_TYPES.has(request.type as string)) throw new Drop('not-for-server');
+    const un = unwrap(request as Message6);
+    if (!un) throw new Drop(request.type === 'relay-forw' ? 'no-relay-message' : 'not-for-server');
+    const { relays, msg } = un;
+    const type = msg.type as string;
+    if (!CLIENT_TYPES.has(type)) throw new Drop('not-for-server');
+    if (hasMalformedOption(msg.options) || relays.some((r) => hasMalformedOption(r.options))) throw new Drop('malformed-option');
+    const clientId = findOption(msg.options, 1);
+    const serverId = findOption(msg.options, 2);
+    validate(type, clientId, serverId, this.serverDuidHex, msg);
+    const duid = clientId ? (clientId.value as Duid).hex : '';
+    const tx: Transaction6 = { inbound: pkt, request: request as Message6, relays, msg, type, duid, hwaddr: hwaddrOf(clientId?.value as Duid | undefined, relays) };
+    tx.subnet = selectSubnet(model, tx);
+    return tx;
+  }
+
+  private async serve(tx: Transaction6): Promise<ClientServerMessage6 | undefined> {
+    if (tx.relays.length === 0 && tx.inbound.unicast && UNICAST_CHECKED.has(tx.type)) {
+      // RFC 8415 §18.4: we never send the Server Unicast option, so tell the client to multicast.
+      return { type: 'reply', xid: tx.msg.xid, options: [this.serverIdOption(), findOption(tx.msg.options, 1)!, statusOption('UseMulticast', 'send to ff02::1:2')] };
+    }
+    switch (tx.type) {
+      case 'information-request':
+        return this.informationRequest(tx);
+      case 'confirm':
+        return this.confirm(tx);
+    }
+    if (!tx.subnet) throw new Drop('no-subnet');
+    switch (tx.type) {
+      case 'solicit':
+        return this.solicit(tx, tx.subnet);
+      case 'request':
+        return this.assignAll(tx, tx.subnet, 'reply', true);
+      case 'renew':
+      case 'rebind':
+        return this.extendAll(tx, tx.subnet);
+      case 'release':
+        return this.releaseOrDecline(tx, tx.subnet, 'release');
+      case 'decline':
+        return this.releaseOrDecline(tx, tx.subnet, 'decline');
+    }
+    throw new Drop('not-for-server');
+  }
+
+  private serverIdOption(): Option {
+    return { code: 2, name: 'serverid', value: this.deps.serverDuid };
+  }
+
+  /** serverid, clientid, then what the caller adds, then configured options per ORO. */
+  private reply(tx: Transaction6, type: 'advertise' | 'reply', body: Option[], optionsFrom?: SubnetModel, reservation?: Reservation6, pool?: PoolModel): ClientServerMessage6 {
+    const options: Option[] = [this.serverIdOption()];
+    const clientId = findOption(tx.msg.options, 1);
+    if (clientId) options.push(clientId);
+    options.push(...body);
+    const set = reservation?.options ?? pool?.options ?? optionsFrom?.options ?? this.deps.model.globalOptions;
+    options.push(...configuredOptions(set, requestedCodes(tx.msg)));
+    return { type, xid: tx.msg.xid, options };
+  }
+
+  // RFC 8415 §18.3.1: Advertise, or Reply at once when both sides agree on Rapid Commit (§21.14).
+  private async solicit(tx: Transaction6, subnet: SubnetModel): Promise<ClientServerMessage6> {
+    const rapid = subnet.rapidCommit && findOption(tx.msg.options, 14) !== undefined;
+    return this.assignAll(tx, subnet, rapid ? 'reply' : 'advertise', rapid);
+  }
+
+  private reservationFor(tx: Transaction6, subnet: SubnetModel): Reservation6 | undefined {
+    return subnet.byDuid.get(tx.duid) ?? (tx.hwaddr !== undefined ? subnet.byHwaddr.get(tx.hwaddr) : undefined);
+  }
+
+  /**
+   * Give every IA what can be given (RFC 7550 behaviour, now RFC 8415 §18.3.2):
+   * the client's current leases, else its reservation, else free pool
+   * resources near its hints. `commit` false (Advertise) only looks: the
+   * chosen slots are let go once the reply is built.
+   */
+  private async assignAll(tx: Transaction6, subnet: SubnetModel, type: 'advertise' | 'reply', commit: boolean): Promise<ClientServerMessage6> {
+    const body: Option[] = [];
+    if (type === 'reply' && tx.type === 'solicit') body.push({ code: 14, name: 'rapid-commit' });
+    if (type === 'advertise' && subnet.preference > 0) body.push({ code: 7, name: 'preference', value: subnet.preference });
+    body.push(...(await this.grant(tx, subnet, iasOf(tx.msg), commit)));
+    return this.reply(tx, type, body, subnet, this.reservationFor(tx, subnet));
+  }
+
+  /** IA options for the reply, after committing what they announce (unless only looking). */
+  private async grant(tx: Transaction6, subnet: SubnetModel, ias: IaRequest[], commit: boolean): Promise<Option[]> {
+    const now = this.deps.now();
+    const reservation = this.reservationFor(tx, subnet);
+    const { t1, t2, preferred, valid } = subnet.timers;
+    for (let attempt = 0; ; attempt++) {
+      const plan = await this.plan(tx, subnet, ias, reservation, now);
+      const changes: LeaseChange6[] = [];
+      for (const p of plan) for (const g of p.fresh) changes.push({ op: 'insert', lease: this.lease(tx, subnet, p.ia, g.resource, now) });
+      for (const p of plan) for (const l of p.kept) changes.push({ op: 'update', lease: { ...l, cltt: now, preferredLifetime: preferred, validLifetime: valid, expiresAt: now + valid }, expect: version(l) });
+      if (!commit) this.unreserve(plan);
+      else if (changes.length) {
+        try {
+          await this.deps.store.commit(changes);
+        } catch (e) {
+          this.unreserve(plan);
+          if (e instanceof LeaseConflictError && attempt < CONFLICT_RETRIES) {
+            markTaken(subnet, e.address); // someone else holds it: never offer it again
+            continue;
+          }
+          throw e;
+        }
+        for (const c of changes) if (c.op === 'insert') this.stats.add(`subnet[${subnet.id}].assigned-${c.lease.type === 'pd' ? 'pds' : 'nas'}`);
+      }
+      return plan.map((p) => {
+        const granted: Granted[] = [...p.kept.map((l) => l.address), ...p.fresh.map((g) => g.resource)].map((resource) => ({ resource, preferred, valid }));
+        if (granted.length) return iaOption(p.ia, granted, t1, t2);
+        return iaOption(p.ia, [], 0, 0, p.ia.type === 'pd' ? ['NoPrefixAvail', 'no prefixes available'] : ['NoAddrsAvail', 'no addresses available']);
+      });
+    }
+  }
+
+  private lease(tx: Transaction6, subnet: SubnetModel, ia: IaRequest, address: string, now: number): Lease6 {
+    const { preferred, valid } = subnet.timers;
+    const l: Lease6 = { type: ia.type, address, duid: tx.duid, iaid: ia.iaid, subnetId: subnet.id, preferredLifetime: preferred, validLifetime: valid, cltt: now, expiresAt: now + valid, state: 'assigned' };
+    if (tx.hwaddr) l.hwaddr = tx.hwaddr;
+    return l;
+  }
+
+  private async plan(tx: Transaction6, subnet: SubnetModel, ias: IaRequest[], reservation: Reservation6 | undefined, now: number): Promise<Planned[]> {
+    const out: Planned[] = [];
+    const reservedLeft = { na: [...(reservation?.addresses ?? [])], pd: [...(reservation?.prefixes ?? [])] };
+    for (const ia of ias) {
+      const existing = (await this.deps.store.getByClient(tx.duid, ia.iaid, ia.type)).filter((l) => l.state === 'assigned' && l.subnetId === subnet.id && l.expiresAt >= now);
+      if (existing.length) {
+        out.push({ ia, kept: existing, fresh: [] });
+        continue;
+      }
+      const fresh: Planned['fresh'] = [];
+      const reserved = ia.type === 'ta' ? [] : reservedLeft[ia.type];
+      while (reserved.length && !fresh.length) {
+        const r = reserved.shift()!;
+        const holder = await this.deps.store.get(ia.type, r);
+        if (!holder || holder.state === 'reclaimed' || (holder.duid === tx.duid && holder.iaid === ia.iaid)) fresh.push({ resource: r, pool: undefined });
+      }
+      if (!fresh.length) {
+        const taken = takeFromPools(subnet, ia, this.deps.random);
+        if (taken) fresh.push(taken);
+      }
+      out.push({ ia, kept: [], fresh });
+    }
+    return out;
+  }
+
+  private unreserve(plan: Planned[]): void {
+    for (const p of plan) for (const f of p.fresh) f.pool?.pool.release(f.resource);
+  }
+
+  // RFC 8415 §18.3.4 (Renew) and §18.3.5 (Rebind): extend what the client holds; new bindings when it holds nothing.
+  private async extendAll(tx: Transaction6, subnet: SubnetModel): Promise<ClientServerMessage6> {
+    const ias = iasOf(tx.msg);
+    const now = this.deps.now();
+    const { t1, t2, preferred, valid } = subnet.timers;
+    const changes: LeaseChange6[] = [];
+    const body: Option[] = [];
+    const missing: IaRequest[] = [];
+    for (const ia of ias) {
+      const held = (await this.deps.store.getByClient(tx.duid, ia.iaid, ia.type)).filter((l) => l.state === 'assigned' && l.subnetId === subnet.id);
+      if (!held.length) {
+        missing.push(ia);
+        continue;
+      }
+      const granted: Granted[] = [];
+      for (const l of held) {
+        changes.push({ op: 'update', lease: { ...l, cltt: now, preferredLifetime: preferred, validLifetime: valid, expiresAt: now + valid }, expect: version(l) });
+        granted.push({ resource: l.address, preferred, valid });
+      }
+      // Addresses the client lists that are not (or no longer) its own: lifetimes 0 so it stops using them.
+      for (const h of ia.hints) if (!held.some((l) => l.address === h)) granted.push({ resource: h, preferred: 0, valid: 0 });
+      body.push(iaOption(ia, granted, t1, t2));
+    }
+    if (changes.length) await this.deps.store.commit(changes);
+    if (missing.length) body.push(...(await this.grant(tx, subnet, missing, true)));
+    return this.reply(tx, 'reply', body, subnet, this.reservationFor(tx, subnet));
+  }
+
+  // RFC 8415 §18.3.7 (Release) and §18.3.8 (Decline).
+  private async releaseOrDecline(tx: Transaction6, subnet: SubnetModel, what: 'release' | 'decline'): Promise<ClientServerMessage6> {
+    const now = this.deps.now();
+    const changes: LeaseChange6[] = [];
+    const body: Option[] = [];
+    const freed: Lease6[] = [];
+    for (const ia of iasOf(tx.msg)) {
+      const held = (await this.deps.store.getByClient(tx.duid, ia.iaid, ia.type)).filter((l) => l.state === 'assigned');
+      const named = held.filter((l) => ia.hints.includes(l.address));
+      if (!named.length) {
+        body.push(iaOption(ia, [], 0, 0, ['NoBinding', 'no such lease']));
+        continue;
+      }
+      for (const l of named) {
+        if (what === 'decline' && l.type !== 'pd') {
+          changes.push({ op: 'update', lease: { ...l, state: 'declined', cltt: now, preferredLifetime: 0, validLifetime: this.deps.model.declineProbation, expiresAt: now + this.deps.model.declineProbation }, expect: version(l) });
+          this.stats.add(`subnet[${l.subnetId}].declined-addresses`);
+        } else {
+          changes.push({ op: 'update', lease: { ...l, state: 'reclaimed', cltt: now, preferredLifetime: 0, validLifetime: 0, expiresAt: now }, expect: version(l) });
+          freed.push(l);
+        }
+      }
+    }
+    if (changes.length) await this.deps.store.commit(changes);
+    for (const l of freed) releaseSlot(this.deps.model, l);
+    body.unshift(statusOption('Success', what === 'release' ? 'leases released' : 'addresses declined'));
+    return this.reply(tx, 'reply', body, subnet);
+  }
+
+  // RFC 8415 §18.3.3: are the client's addresses on this link? No addresses, or no idea: no reply.
+  private confirm(tx: Transaction6): ClientServerMessage6 {
+    const addresses = iasOf(tx.msg)
+      .filter((ia) => ia.type !== 'pd')
+      .flatMap((ia) => ia.hints);
+    if (!addresses.length) throw new Drop('nothing-to-confirm');
+    if (!tx.subnet) throw new Drop('no-subnet');
+    const net = tx.subnet.prefix;
+    const onLink = addresses.every((a) => {
+      const v = ipv6ToBigInt(a);
+      return v !== undefined && prefixContains(net, v);
+    });
+    return this.reply(tx, 'reply', [onLink ? statusOption('Success', 'all addresses on link') : statusOption('NotOnLink', 'addresses not on link')], tx.subnet);
+  }
+
+  // RFC 8415 §18.3.6: configuration only, from the subnet when one is known, else global.
+  private informationRequest(tx: Transaction6): ClientServerMessage6 {
+    return this.reply(tx, 'reply', [], tx.subnet);
+  }
+}
+
+interface Planned {
+  ia: IaRequest;
+  kept: Lease6[];
+  fresh: { resource: string; pool: PoolModel | undefined }[];
+}
+
+function version(l: Lease6): { duid: string; iaid: number; state: Lease6['state']; cltt: number; expiresAt: number } {
+  return { duid: l.duid, iaid: l.iaid, state: l.state, cltt: l.cltt, expiresAt: l.expiresAt };
+}
+
+/** Pools whose delegated length matches a prefix-length hint go first (RFC 8415 §18.2.4). */
+function takeFromPools(subnet: SubnetModel, ia: IaRequest, random: () => number): { resource: string; pool: PoolModel } | undefined {
+  const pools = ia.type === 'pd' ? subnet.pdPools : subnet.pools;
+  const hint = ia.hints[0];
+  let ordered = pools;
+  if (ia.type === 'pd' && hint) {
+    const len = Number(hint.slice(hint.indexOf('/') + 1));
+    ordered = [...pools.filter((p) => p.pool.length === len), ...pools.filter((p) => p.pool.length !== len)];
+  }
+  for (const p of ordered) {
+    const r = p.pool.take(random, hint);
+    if (r) return { resource: r, pool: p };
+  }
+  return undefined;
+}
+
+function markTaken(subnet: SubnetModel, resource: string): void {
+  for (const p of resource.includes('/') ? subnet.pdPools : subnet.pools) if (p.pool.mark(resource)) return;
+}
+
+function releaseSlot(model: ServerModel, l: Lease6): void {
+  const subnet = model.subnets.find((s) => s.id === l.subnetId);
+  if (!subnet) return;
+  for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) p.pool.release(l.address);
+}
+
+/** RFC 8415 §16: which messages a server must silently discard. */
+function validate(type: string, clientId: Option | undefined, serverId: Option | undefined, ours: string, msg: ClientServerMessage6): void {
+  const idMatches = serverId !== undefined && (serverId.value as Duid).hex === ours;
+  switch (type) {
+    case 'solicit': // §16.2
+    case 'confirm': // §16.5
+    case 'rebind': // §16.7
+      if (!clientId) throw new Drop('missing-client-id');
+      if (serverId) throw new Drop('unexpected-server-id');
+      return;
+    case 'request': // §16.4
+    case 'renew': // §16.6
+    case 'release': // §16.9
+    case 'decline': // §16.8
+      if (!serverId) throw new Drop('missing-server-id');
+      if (!idMatches) throw new Drop('server-id-mismatch');
+      if (!clientId) throw new Drop('missing-client-id');
+      return;
+    case 'information-request': // §16.12
+      if (serverId && !idMatches) throw new Drop('server-id-mismatch');
+      if (msg.options.some((o) => o.code === 3 || o.code === 4 || o.code === 25)) throw new Drop('ia-in-information-request');
+      return;
+  }
+}
+
+/** The client's link-layer address: from the innermost relay (RFC 6939) or its DUID-LL/LLT. */
+function hwaddrOf(duid: Duid | undefined, relays: readonly { options: Option[] }[]): string | undefined {
+  const inner = relays[relays.length - 1];
+  const ll = inner && findOption(inner.options, 79);
+  if (ll?.value) return (ll.value as { address: string }).address;
+  if (duid && (duid.type === 'LL' || duid.type === 'LLT')) return duid.lladdr;
+  return undefined;
+}
+
+/**
+ * RFC 8415 §13.1: the link a client is on is the innermost relay's
+ * link-address when relayed (a configured relay address first, as in Kea),
+ * else the interface the message arrived on.
+ */
+function selectSubnet(model: ServerModel, tx: Transaction6): SubnetModel | undefined {
+  const inner = tx.relays[tx.relays.length - 1];
+  if (inner) {
+    const link = inner.linkAddress;
+    const byRelay = model.subnets.find((s) => s.relayAddresses.has(link));
+    if (byRelay) return byRelay;
+    const v = ipv6ToBigInt(link);
+    if (v !== undefined && v !== 0n) return model.subnets.find((s) => prefixContains(s.prefix, v));
+    return undefined;
+  }
+  return model.subnets.find((s) => s.iface !== undefined && s.iface === tx.inbound.iface);
+}
