@@ -1,4 +1,4 @@
-import { Codec, DecodeError, type ClientServerMessage6, type Duid, type Message6, type Option } from '../protocol/index.js';
+import { DecodeError, type ClientServerMessage6, type Duid, type Message6, type Option } from '../protocol/index.js';
 import { loadConfig } from '../config/validate.js';
 import { MemoryLeaseStore6 } from '../store/memory/store6.js';
 import { buildModel } from './model.js';
