@@ -12,6 +12,8 @@ import { standardSpaces } from './spaces.js';
 export const MAX_RELAY_DEPTH = 32;
 /** Options per decoded message, counting nested ones. A 64 KiB packet holds at most 16 K. */
 export const MAX_OPTIONS = 8192;
+/** Option lists nested in one another (IA in client-data in relay-msg ...), so recursion stays bounded. */
+export const MAX_OPTION_NESTING = 128;
 
 /**
  * A codec: a set of option spaces (the standard ones, plus any custom
@@ -23,6 +25,7 @@ export class Codec implements FieldContext {
   /** Nested messages entered in the current decode (relay chains, lq-relay-data, DHCPv4-msg). */
   depth = 0;
   optionCount = 0;
+  listDepth = 0;
   private readonly writer = new Writer(2048);
 
   constructor(spaces: Iterable<Space> = standardSpaces()) {
@@ -45,6 +48,7 @@ export class Codec implements FieldContext {
   decode6(buf: Uint8Array): Message6 | DecodeError {
     this.depth = 0;
     this.optionCount = 0;
+    this.listDepth = 0;
     try {
       return readMessage6(new Reader(buf), this);
     } catch (e) {
@@ -57,6 +61,7 @@ export class Codec implements FieldContext {
   decode4(buf: Uint8Array): Message4 | DecodeError {
     this.depth = 0;
     this.optionCount = 0;
+    this.listDepth = 0;
     try {
       return readMessage4(new Reader(buf), this);
     } catch (e) {
@@ -69,6 +74,7 @@ export class Codec implements FieldContext {
   encode6(msg: Message6): Buffer {
     const w = this.writer;
     w.reset();
+    this.listDepth = 0;
     writeMessage6(w, msg, this, 'message');
     return w.take();
   }
@@ -76,6 +82,7 @@ export class Codec implements FieldContext {
   encode4(msg: Message4): Buffer {
     const w = this.writer;
     w.reset();
+    this.listDepth = 0;
     writeMessage4(w, msg, this, 'message');
     return w.take();
   }
@@ -84,26 +91,36 @@ export class Codec implements FieldContext {
 
   readOptions(r: Reader, spaceName: string): Option[] {
     const space = this.space(spaceName);
-    return space.format === 'dhcp6' ? this.readOptions16(r, space) : this.readOptions8(r, space);
+    if (++this.listDepth > MAX_OPTION_NESTING) throw new LimitError(r.pos, `options nested deeper than ${MAX_OPTION_NESTING}`);
+    try {
+      return space.format === 'dhcp6' ? this.readOptions16(r, space) : this.readOptions8(r, space);
+    } finally {
+      this.listDepth--;
+    }
   }
 
   writeOptions(w: Writer, v: unknown, spaceName: string, path: string): void {
     if (!Array.isArray(v)) throw new EncodeError(path, 'expected an array of options');
     const space = this.space(spaceName);
     const wide = space.format === 'dhcp6';
+    if (++this.listDepth > MAX_OPTION_NESTING) throw new EncodeError(path, `options nested deeper than ${MAX_OPTION_NESTING}`);
     let i = 0;
     try {
       for (; i < v.length; i++) this.writeOption(w, v[i], space, wide, '');
     } catch (e) {
       within(e, `${path}[${i}]`);
+    } finally {
+      this.listDepth--;
     }
   }
 
   readMessage6(r: Reader): Message6 {
     if (++this.depth > MAX_RELAY_DEPTH) throw new LimitError(r.pos, `messages nested deeper than ${MAX_RELAY_DEPTH}`);
-    const m = readMessage6(r, this);
-    this.depth--;
-    return m;
+    try {
+      return readMessage6(r, this);
+    } finally {
+      this.depth--;
+    }
   }
 
   writeMessage6(w: Writer, v: unknown, path: string): void {
@@ -112,9 +129,11 @@ export class Codec implements FieldContext {
 
   readMessage4(r: Reader): Message4 {
     if (++this.depth > MAX_RELAY_DEPTH) throw new LimitError(r.pos, `messages nested deeper than ${MAX_RELAY_DEPTH}`);
-    const m = readMessage4(r, this);
-    this.depth--;
-    return m;
+    try {
+      return readMessage4(r, this);
+    } finally {
+      this.depth--;
+    }
   }
 
   writeMessage4(w: Writer, v: unknown, path: string): void {

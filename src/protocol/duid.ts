@@ -71,6 +71,10 @@ function checkInt(v: unknown, max: number, path: string): number {
 
 /** The hex form of a DUID given by its typed fields (or its hex). */
 export function duidHex(d: unknown, path = 'duid'): string {
+  return typedDuidHex(d, path).toLowerCase();
+}
+
+function typedDuidHex(d: unknown, path: string): string {
   if (typeof d === 'string') return cleanHex(d, path).toLowerCase();
   if (typeof d !== 'object' || d === null) throw new EncodeError(path, 'expected a DUID object or hex string');
   const o = d as Record<string, unknown>;
@@ -94,9 +98,13 @@ export function duidHex(d: unknown, path = 'duid'): string {
 
 export function writeDuid(w: Writer, d: unknown, path: string): void {
   const given = typeof d === 'object' && d !== null ? (d as { hex?: unknown }).hex : undefined;
-  if (typeof given === 'string' && given.length >= 4 && given.length <= MAX_DUID * 2) {
+  if (typeof given === 'string') {
+    const start = w.pos;
     w.hexChecked(given, `${path}.hex`); // the common case: a DUID we decoded
-    return;
+    const n = w.pos - start;
+    if (n >= 2 && n <= MAX_DUID) return;
+    w.pos = start;
+    throw new EncodeError(`${path}.hex`, `a DUID is 2..${MAX_DUID} bytes, not ${n}`);
   }
   const h = duidHex(d, path);
   if (h.length < 4 || h.length > MAX_DUID * 2) throw new EncodeError(path, `a DUID is 2..${MAX_DUID} bytes`);

@@ -2,7 +2,7 @@ import type { Reader } from './reader.js';
 import type { Writer } from './writer.js';
 import { EncodeError, within } from './errors.js';
 import { formatIpv4, formatIpv6, parseIpv4Into, parseIpv6Into } from './address.js';
-import { cleanHex, toHex } from './hex.js';
+import { cleanHex } from './hex.js';
 import { readName, writeName } from './fqdn.js';
 import { readDuid, writeDuid } from './duid.js';
 
@@ -99,7 +99,8 @@ function splitPrefix(v: unknown, max: number, path: string): [string, number] {
   return [s.slice(0, slash), Number(lenText)];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading EF BB BF is data, and must survive the round trip.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function makeEnum(base: 'u8' | 'u16' | 'u32', e: Enum | undefined): FieldCodec {
   const size = base === 'u8' ? 1 : base === 'u16' ? 2 : 4;

@@ -98,7 +98,8 @@ export function parseName(s: string, path: string): { labels: number[][]; absolu
     } else cur.push(ch);
   }
   if (cur.length) labels.push(cur);
-  let wire = absolute ? 1 : 0;
+  // Counted as if fully qualified, as readName counts, so both agree on the limit.
+  let wire = 1;
   for (const l of labels) {
     if (l.length > MAX_LABEL) throw new EncodeError(path, `label longer than ${MAX_LABEL} bytes in "${s}"`);
     wire += l.length + 1;
