@@ -1,0 +1,56 @@
+import type { Lease6, LeaseStore6 } from '../store/types.js';
+import { LeaseStaleError } from '../store/errors.js';
+import type { ServerModel } from './model.js';
+import type { Stats } from './stats.js';
+
+/** Leases reclaimed per sweep, so one sweep never stalls the server. */
+export const RECLAIM_BATCH = 500;
+
+/**
+ * Turn expired leases (and declined addresses past their probation) into
+ * reclaimed ones and free their slots. Each change carries the version it
+ * read, so a renewal committed meanwhile wins (the store says stale).
+ * Returns how many were reclaimed.
+ */
+export async function reclaimExpired(store: LeaseStore6, model: ServerModel, stats: Stats, now: number, limit = RECLAIM_BATCH): Promise<number> {
+  const expired = await store.listExpired(now, limit);
+  let reclaimed = 0;
+  for (const l of expired) {
+    try {
+      await store.commit([{ op: 'update', lease: { ...l, state: 'reclaimed' }, expect: { duid: l.duid, iaid: l.iaid, state: l.state, cltt: l.cltt, expiresAt: l.expiresAt } }]);
+    } catch (e) {
+      if (e instanceof LeaseStaleError) continue;
+      throw e;
+    }
+    free(model, l);
+    stats.add(`subnet[${l.subnetId}].reclaimed-leases`);
+    if (l.state === 'declined') stats.add(`subnet[${l.subnetId}].reclaimed-declined-addresses`);
+    stats.add('reclaimed-leases');
+    reclaimed++;
+  }
+  return reclaimed;
+}
+
+function free(model: ServerModel, l: Lease6): void {
+  const subnet = model.subnets.find((s) => s.id === l.subnetId);
+  if (!subnet) return;
+  for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) p.pool.release(l.address);
+}
+
+/** Mark every live lease's slot taken in a freshly built model (at start and on reload). */
+export async function markLiveLeases(store: LeaseStore6, model: ServerModel, pageSize = 10_000): Promise<number> {
+  let after: { type: Lease6['type']; address: string } | undefined;
+  let marked = 0;
+  for (;;) {
+    const page = await store.page(after, pageSize);
+    if (!page.length) return marked;
+    for (const l of page) {
+      if (l.state === 'reclaimed') continue;
+      const subnet = model.subnets.find((s) => s.id === l.subnetId);
+      if (!subnet) continue;
+      for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) if (p.pool.mark(l.address)) marked++;
+    }
+    const last = page[page.length - 1]!;
+    after = { type: last.type, address: last.address };
+  }
+}
