@@ -79,11 +79,12 @@ export class Codec implements FieldContext {
     return w.take();
   }
 
-  encode4(msg: Message4): Buffer {
+  /** `maxSize`: the client's maximum message size (option 57); options beyond it overflow into file/sname when option 52 allows. */
+  encode4(msg: Message4, maxSize?: number): Buffer {
     const w = this.writer;
     w.reset();
     this.listDepth = 0;
-    writeMessage4(w, msg, this, 'message');
+    writeMessage4(w, msg, this, 'message', maxSize);
     return w.take();
   }
 
@@ -202,7 +203,11 @@ export class Codec implements FieldContext {
   }
 
   resolveCode(o: Option, space: Space, path: string): number {
-    if (typeof o.code === 'number') return o.code;
+    if (o.code !== undefined) {
+      const max = space.format === 'dhcp6' ? 0xffff : 0xff;
+      if (typeof o.code !== 'number' || !Number.isInteger(o.code) || o.code < 0 || o.code > max) throw new EncodeError(`${path}.code`, `expected an integer 0..${max}`);
+      return o.code;
+    }
     if (typeof o.name === 'string') {
       const c = space.byName.get(o.name);
       if (!c) throw new EncodeError(`${path}.name`, `no option "${o.name}" in space ${space.name}`);

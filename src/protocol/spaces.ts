@@ -13,5 +13,7 @@ export function standardSpaces(): Space[] {
     defineSpace('dhcp4', 'dhcp4', DHCP4_OPTIONS),
     defineSpace('dhcp-agent-options-space', 'dhcp4', AGENT_SUBOPTIONS),
     defineSpace('vendor-encapsulated-options-space', 'dhcp4', []),
+    // Vendor-identifying options (RFC 3925 §4) of enterprises with no "vendor4-<number>" space.
+    defineSpace('vendor4-opts', 'dhcp4', []),
   ]);
 }
