@@ -5,7 +5,8 @@
  */
 import { Codec, DecodeError } from '../src/protocol/index.js';
 import { relayedReply, relayedSolicit } from '../src/protocol/testing/samples.js';
-import type { Message6 } from '../src/protocol/index.js';
+import type { Message4, Message6 } from '../src/protocol/index.js';
+import { ack4, dhclientDiscover } from '../src/protocol/v4/samples.js';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 2;
 const codec = new Codec();
@@ -47,4 +48,10 @@ for (const [label, msg] of rows) {
   void d;
   void e;
 }
+const discover = dhclientDiscover();
+measure(`DHCPv4 DISCOVER decode (${discover.length} B)`, () => {
+  if (codec.decode4(discover) instanceof DecodeError) throw new Error('bad sample');
+});
+const ack: Message4 = ack4();
+measure('DHCPv4 ACK encode', () => codec.encode4(ack));
 console.log(`\nrelayed Solicit decode + encode: ${total.toFixed(0)} ns (target < 2000 ns): ${total < 2000 ? 'met' : 'NOT met'}`);

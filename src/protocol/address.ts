@@ -45,18 +45,28 @@ export function formatIpv4(b: Uint8Array, off = 0): string {
   return `${b[off]}.${b[off + 1]}.${b[off + 2]}.${b[off + 3]}`;
 }
 
-/** Parse dotted-quad IPv4 into `out` at `off`; false if it is not one. */
+/** Parse dotted-quad IPv4 (no leading zeros) into `out` at `off`; false if it is not one. */
 export function parseIpv4Into(s: string, out: Uint8Array, off = 0): boolean {
-  const parts = s.split('.');
-  if (parts.length !== 4) return false;
-  for (let i = 0; i < 4; i++) {
-    const p = parts[i]!;
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(p)) return false;
-    const v = Number(p);
-    if (v > 255) return false;
-    out[off + i] = v;
+  const n = s.length;
+  if (n < 7 || n > 15) return false;
+  let part = 0;
+  let v = 0;
+  let digits = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? s.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || part > 3) return false;
+      out[off + part++] = v;
+      v = 0;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits > 0 && v === 0) return false; // leading zero
+      v = v * 10 + (c - 0x30);
+      if (v > 255) return false;
+      digits++;
+    } else return false;
   }
-  return true;
+  return part === 4;
 }
 
 function hexDigit(c: number): number {

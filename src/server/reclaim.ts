@@ -39,7 +39,7 @@ function free(model: ServerModel, l: Lease6): void {
 
 /** Mark every live lease's slot taken in a freshly built model (at start and on reload). */
 export async function markLiveLeases(store: LeaseStore6, model: ServerModel, pageSize = 10_000): Promise<number> {
-  let after: { type: Lease6['type']; address: string } | undefined;
+  let after: string | undefined;
   let marked = 0;
   for (;;) {
     const page = await store.page(after, pageSize);
@@ -50,7 +50,6 @@ export async function markLiveLeases(store: LeaseStore6, model: ServerModel, pag
       if (!subnet) continue;
       for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) if (p.pool.mark(l.address)) marked++;
     }
-    const last = page[page.length - 1]!;
-    after = { type: last.type, address: last.address };
+    after = page[page.length - 1]!.address;
   }
 }
