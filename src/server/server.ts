@@ -20,6 +20,22 @@ export interface ServerDeps {
   random: () => number;
 }
 
+/** One line per transaction for the log (and later the event stream). */
+export interface TransactionSummary {
+  type: string;
+  reply?: string;
+  duid?: string;
+  xid?: number;
+  via: string;
+  subnet?: number;
+  /** Addresses and prefixes in the reply with a non-zero valid lifetime. */
+  granted: string[];
+  /** Status codes in the reply, top level and per IA. */
+  status: string[];
+  drop?: DropReason;
+  micros: number;
+}
+
 export interface Logger {
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
@@ -49,6 +65,7 @@ export class Dhcp6Server {
   private readonly perClient = new Map<string, Promise<unknown>>();
   private readonly serverDuidHex: string;
   log: Logger = noLog;
+  onTransaction?: (t: TransactionSummary) => void;
 
   constructor(private deps: ServerDeps) {
     this.serverDuidHex = deps.serverDuid.hex;
@@ -64,22 +81,59 @@ export class Dhcp6Server {
   }
 
   async handle(pkt: Inbound6): Promise<Outbound6 | undefined> {
+    const started = process.hrtime.bigint();
     this.stats.add('pkt6-received');
+    let tx: Transaction6 | undefined;
     try {
-      const tx = this.begin(pkt);
+      tx = this.begin(pkt);
       this.stats.add(RECEIVED_STAT[tx.type] ?? 'pkt6-unknown-received');
-      const reply = await this.serialised(tx.duid, () => this.serve(tx));
-      if (!reply) return undefined;
+      const t = tx;
+      const reply = await this.serialised(tx.duid, () => this.serve(t));
+      if (!reply) {
+        this.summarise(started, pkt, tx, undefined, undefined);
+        return undefined;
+      }
       this.stats.add(SENT_STAT[reply.type as string] ?? 'pkt6-unknown-sent');
       this.stats.add('pkt6-sent');
       const out = this.deps.model.codec.encode6(wrap(tx.relays, reply));
+      this.summarise(started, pkt, tx, reply, undefined);
       return { data: out, destination: pkt.source, port: pkt.sourcePort, iface: pkt.iface };
     } catch (e) {
-      if (e instanceof Drop) return this.drop(e.reason, pkt);
-      if (e instanceof StoreOverloadError) return this.drop('store-overload', pkt);
-      this.log.warn({ msgId: 'FULMAR_PKT6_INTERNAL_ERROR', err: String(e), source: pkt.source }, 'internal error serving a packet');
-      return this.drop('internal-error', pkt);
+      let reason: DropReason = 'internal-error';
+      if (e instanceof Drop) reason = e.reason;
+      else if (e instanceof StoreOverloadError) reason = 'store-overload';
+      else this.log.warn({ msgId: 'FULMAR_PKT6_INTERNAL_ERROR', err: String(e), source: pkt.source }, 'internal error serving a packet');
+      this.summarise(started, pkt, tx, undefined, reason);
+      return this.drop(reason, pkt);
     }
+  }
+
+  private summarise(started: bigint, pkt: Inbound6, tx: Transaction6 | undefined, reply: ClientServerMessage6 | undefined, drop: DropReason | undefined): void {
+    if (!this.onTransaction) return;
+    const granted: string[] = [];
+    const status: string[] = [];
+    const visit = (options: Option[], depth: number): void => {
+      for (const o of options) {
+        const v = o.value as { address?: string; prefix?: string; validLifetime?: number; status?: string; options?: Option[] } | undefined;
+        if (!v || typeof v !== 'object') continue;
+        if ((o.code === 5 || o.code === 26) && v.validLifetime) granted.push((v.address ?? v.prefix)!);
+        if (o.code === 13 && v.status) status.push(v.status);
+        if (depth < 2 && Array.isArray(v.options)) visit(v.options, depth + 1);
+      }
+    };
+    if (reply) visit(reply.options, 0);
+    this.onTransaction({
+      type: tx?.type ?? 'unknown',
+      reply: reply?.type as string | undefined,
+      duid: tx?.duid || undefined,
+      xid: tx?.msg.xid,
+      via: tx?.relays.length ? `relay ${tx.relays[tx.relays.length - 1]!.linkAddress}` : (pkt.iface ?? pkt.source),
+      subnet: tx?.subnet?.id,
+      granted,
+      status,
+      drop,
+      micros: Number(process.hrtime.bigint() - started) / 1000,
+    });
   }
 
   private drop(reason: DropReason, pkt: Inbound6): undefined {

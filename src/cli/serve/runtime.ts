@@ -65,16 +65,18 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
   await markLiveLeases(store, model);
   const server = new Dhcp6Server({ model, store, serverDuid, now: () => Math.floor(Date.now() / 1000), random: Math.random });
   server.log = log;
+  server.onTransaction = (t) => {
+    if (t.drop) log.debug({ msgId: 'FULMAR_PKT6_DROPPED', ...t }, `${t.type} dropped: ${t.drop}`);
+    else log.info({ msgId: 'FULMAR_PKT6_TRANSACTION', ...t }, `${t.type} → ${t.reply ?? 'no reply'}`);
+  };
 
   let transport: Udp6Transport | undefined;
   const queue = new WorkQueue<Datagram6>(config.dhcp6['receive-queue'], CONCURRENCY, async (d) => {
-    const started = process.hrtime.bigint();
     const source = d.address.replace(/%.*$/, '');
     const out = await server.handle({ data: d.data, source, sourcePort: d.port, iface: d.iface, unicast: d.unicast });
     if (!out || !transport) return;
     // Reply to the address exactly as received, zone included, so link-local clients are reachable.
     await transport.send(out.data, d.address, out.port, d.iface);
-    log.debug({ msgId: 'FULMAR_PKT6_SERVED', source, iface: d.iface, micros: Number(process.hrtime.bigint() - started) / 1000 });
   });
   try {
     transport = await Udp6Transport.open({
