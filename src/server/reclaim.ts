@@ -14,20 +14,23 @@ export const RECLAIM_BATCH = 500;
  */
 export async function reclaimExpired(store: LeaseStore6, model: ServerModel, stats: Stats, now: number, limit = RECLAIM_BATCH): Promise<number> {
   const expired = await store.listExpired(now, limit);
+  // All at once, so group commit merges them into one transaction; each keeps its own stale check.
+  const results = await Promise.allSettled(
+    expired.map((l) => store.commit([{ op: 'update', lease: { ...l, state: 'reclaimed' }, expect: { duid: l.duid, iaid: l.iaid, state: l.state, cltt: l.cltt, expiresAt: l.expiresAt } }])),
+  );
   let reclaimed = 0;
-  for (const l of expired) {
-    try {
-      await store.commit([{ op: 'update', lease: { ...l, state: 'reclaimed' }, expect: { duid: l.duid, iaid: l.iaid, state: l.state, cltt: l.cltt, expiresAt: l.expiresAt } }]);
-    } catch (e) {
-      if (e instanceof LeaseStaleError) continue;
-      throw e;
+  results.forEach((r, i) => {
+    const l = expired[i]!;
+    if (r.status === 'rejected') {
+      if (r.reason instanceof LeaseStaleError) return;
+      throw r.reason;
     }
     free(model, l);
     stats.add(`subnet[${l.subnetId}].reclaimed-leases`);
     if (l.state === 'declined') stats.add(`subnet[${l.subnetId}].reclaimed-declined-addresses`);
     stats.add('reclaimed-leases');
     reclaimed++;
-  }
+  });
   return reclaimed;
 }
 
@@ -42,10 +45,9 @@ export async function markLiveLeases(store: LeaseStore6, model: ServerModel, pag
   let after: string | undefined;
   let marked = 0;
   for (;;) {
-    const page = await store.page(after, pageSize);
+    const page = await store.pageLive(after, pageSize);
     if (!page.length) return marked;
     for (const l of page) {
-      if (l.state === 'reclaimed') continue;
       const subnet = model.subnets.find((s) => s.id === l.subnetId);
       if (!subnet) continue;
       for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) if (p.pool.mark(l.address)) marked++;

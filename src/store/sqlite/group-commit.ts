@@ -96,10 +96,6 @@ export class GroupCommit {
     }
   }
 
-  get waiting(): number {
-    return this.pending;
-  }
-
   /** Roll back if SQLite has not already; a failing rollback must not keep the jobs from settling. */
   private abandon(): void {
     try {
