@@ -28,6 +28,7 @@ export interface Reservation6 {
   addresses: string[];
   prefixes: string[];
   hostname?: string;
+  /** The reservation's own options only; they override pool, subnet and global ones. */
   options: OptionSet;
 }
 
@@ -91,7 +92,7 @@ export function buildModel(config: Config, codec: Codec): ServerModel {
     const byDuid = new Map<string, Reservation6>();
     const byHwaddr = new Map<string, Reservation6>();
     for (const r of s.reservations) {
-      const res: Reservation6 = { addresses: r['ip-addresses'], prefixes: r.prefixes, hostname: r.hostname, options: optionSet(codec, r['option-data'], options) };
+      const res: Reservation6 = { addresses: r['ip-addresses'], prefixes: r.prefixes, hostname: r.hostname, options: optionSet(codec, r['option-data']) };
       if (r.duid) byDuid.set(hexKey(r.duid), res);
       if (r['hw-address']) byHwaddr.set(hexKey(r['hw-address']), res);
     }

@@ -11,15 +11,26 @@ export function requestedCodes(msg: ClientServerMessage6): ReadonlySet<number> {
   return new Set(Array.isArray(oro?.value) ? (oro.value as number[]) : []);
 }
 
+/** Options that belong only in the answer to one kind of message. */
+const ONLY_FOR: ReadonlyMap<number, ReadonlySet<string>> = new Map([
+  // RFC 8415 §21.23: information refresh time only in a Reply to Information-request.
+  [32, new Set(['information-request'])],
+  // §21.24: SOL_MAX_RT in answers to Solicit (and the Reply to Request etc. a client may also get); not to Information-request.
+  [82, new Set(['solicit', 'request', 'renew', 'rebind', 'confirm', 'release', 'decline'])],
+  // §21.25: INF_MAX_RT in the Reply to Information-request.
+  [83, new Set(['information-request'])],
+]);
+
 /**
  * The configured options a reply carries: those the client requested plus
  * those marked always-send (RFC 8415 §18.3: servers include options the
- * client requested in its ORO).
+ * client requested in its ORO), less those the RFC keeps for other messages.
  */
-export function configuredOptions(set: OptionSet, requested: ReadonlySet<number>): Option[] {
+export function configuredOptions(set: OptionSet, requested: ReadonlySet<number>, requestType: string): Option[] {
   const out: Option[] = [];
   for (const [code, c] of set) {
     if (STRUCTURAL.has(code)) continue;
+    if (ONLY_FOR.get(code)?.has(requestType) === false) continue;
     if (c.alwaysSend || requested.has(code)) out.push(c.option);
   }
   return out;

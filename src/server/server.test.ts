@@ -256,3 +256,49 @@ describe('RFC 8415 §19 relays', () => {
     expect(iaAddresses(inner)[0]).toMatch(/^2001:db8:1::1/);
   });
 });
+
+describe('options from config, most specific wins (global < subnet < pool < reservation)', () => {
+  const levels = testConfig({
+    'option-data': [
+      { name: 'dns-servers', value: ['2001:db8::53'] },
+      { name: 'domain-search', value: ['global.example.'] },
+      { name: 'sntp-servers', value: ['2001:db8::123'] },
+      { name: 'information-refresh-time', value: 3600 },
+    ],
+    subnets: [
+      {
+        id: 1,
+        subnet: '2001:db8:1::/64',
+        interface: 'eth0',
+        'option-data': [{ name: 'domain-search', value: ['subnet.example.'] }],
+        pools: [{ pool: '2001:db8:1::100-2001:db8:1::1ff', 'option-data': [{ name: 'dns-servers', value: ['2001:db8:1::53'] }] }],
+        reservations: [{ duid: '00:03:00:01:02:00:00:00:00:09', 'ip-addresses': ['2001:db8:1::99'], 'option-data': [{ name: 'sntp-servers', value: ['2001:db8:1::123'] }] }],
+      },
+    ],
+  });
+
+  it('merges the levels for a dynamic lease', async () => {
+    const t = testServer(levels);
+    const reply = cs(await t.send(t.client('request', [serverId, iaNa(1), oro(23, 24, 31, 32)])));
+    expect(opt(reply, 'dns-servers')?.value).toEqual(['2001:db8:1::53']);
+    expect(opt(reply, 'domain-search')?.value).toEqual(['subnet.example.']);
+    expect(opt(reply, 'sntp-servers')?.value).toEqual(['2001:db8::123']);
+    // RFC 8415 §21.23: information-refresh-time only answers an Information-request.
+    expect(opt(reply, 'information-refresh-time')).toBeUndefined();
+  });
+
+  it('gives a reserved client its address and its own options', async () => {
+    const t = testServer(levels);
+    const duid = { type: 'LL' as const, hwtype: 1, lladdr: '020000000009', hex: '00030001020000000009' };
+    const reply = cs(await t.send(t.client('request', [serverId, iaNa(1), oro(23, 24, 31)], duid)));
+    expect(iaAddresses(reply)).toEqual(['2001:db8:1::99']);
+    expect(opt(reply, 'sntp-servers')?.value).toEqual(['2001:db8:1::123']);
+    expect(opt(reply, 'domain-search')?.value).toEqual(['subnet.example.']);
+  });
+
+  it('sends information-refresh-time in the Reply to Information-request (§21.23)', async () => {
+    const t = testServer(levels);
+    const reply = cs(await t.send(t.client('information-request', [oro(32)])));
+    expect(opt(reply, 'information-refresh-time')?.value).toBe(3600);
+  });
+});

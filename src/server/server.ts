@@ -219,8 +219,10 @@ export class Dhcp6Server {
     const clientId = findOption(tx.msg.options, 1);
     if (clientId) options.push(clientId);
     options.push(...body);
-    const set = reservation?.options ?? pool?.options ?? optionsFrom?.options ?? this.deps.model.globalOptions;
-    options.push(...configuredOptions(set, requestedCodes(tx.msg)));
+    // Most specific wins: reservation over pool over subnet over global.
+    let set = pool?.options ?? optionsFrom?.options ?? this.deps.model.globalOptions;
+    if (reservation?.options.size) set = new Map([...set, ...reservation.options]);
+    options.push(...configuredOptions(set, requestedCodes(tx.msg), tx.type));
     return { type, xid: tx.msg.xid, options };
   }
 
@@ -244,8 +246,9 @@ export class Dhcp6Server {
     const body: Option[] = [];
     if (type === 'reply' && tx.type === 'solicit') body.push({ code: 14, name: 'rapid-commit' });
     if (type === 'advertise' && subnet.preference > 0) body.push({ code: 7, name: 'preference', value: subnet.preference });
-    body.push(...(await this.grant(tx, subnet, iasOf(tx.msg), commit)));
-    return this.reply(tx, type, body, subnet, this.reservationFor(tx, subnet));
+    const ias = await this.grant(tx, subnet, iasOf(tx.msg), commit);
+    body.push(...ias);
+    return this.reply(tx, type, body, subnet, this.reservationFor(tx, subnet), poolOfFirstGrant(subnet, ias));
   }
 
   /** IA options for the reply, after committing what they announce (unless only looking). */
@@ -341,7 +344,7 @@ export class Dhcp6Server {
     }
     if (changes.length) await this.deps.store.commit(changes);
     if (missing.length) body.push(...(await this.grant(tx, subnet, missing, true)));
-    return this.reply(tx, 'reply', body, subnet, this.reservationFor(tx, subnet));
+    return this.reply(tx, 'reply', body, subnet, this.reservationFor(tx, subnet), poolOfFirstGrant(subnet, body));
   }
 
   // RFC 8415 §18.3.7 (Release) and §18.3.8 (Decline).
@@ -416,6 +419,19 @@ function takeFromPools(subnet: SubnetModel, ia: IaRequest, random: () => number)
   for (const p of ordered) {
     const r = p.pool.take(random, hint);
     if (r) return { resource: r, pool: p };
+  }
+  return undefined;
+}
+
+/** The pool of the first address (else prefix) granted: its option-data applies (most specific wins). */
+function poolOfFirstGrant(subnet: SubnetModel, ias: readonly Option[]): PoolModel | undefined {
+  for (const ia of ias) {
+    const first = ((ia.value as { options?: Option[] }).options ?? []).find((o) => o.code === 5 || o.code === 26);
+    const v = first?.value as { address?: string; prefix?: string; validLifetime?: number } | undefined;
+    if (!v?.validLifetime) continue;
+    const resource = v.address ?? v.prefix!;
+    const pool = (first!.code === 26 ? subnet.pdPools : subnet.pools).find((p) => p.pool.slotOf(resource) !== undefined);
+    if (pool) return pool;
   }
   return undefined;
 }
