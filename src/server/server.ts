@@ -140,7 +140,7 @@ export class Dhcp6Server {
     this.stats.add('pkt6-receive-drop');
     this.stats.add(`pkt6-drop-${reason}`);
     if (reason === 'parse-failed') this.stats.add('pkt6-parse-failed');
-    this.log.debug({ msgId: 'FULMAR_PKT6_DROP', reason, source: pkt.source }, 'packet dropped');
+    void pkt; // logged through onTransaction, with the request's details
     return undefined;
   }
 
