@@ -1,7 +1,7 @@
 import type { Lease6, LeaseStore6 } from '../store/types.js';
 import { LeaseStaleError } from '../store/errors.js';
 import type { ServerModel } from './model.js';
-import type { Stats } from './stats.js';
+import { leaseMoved, type Stats } from './stats.js';
 
 /** Leases reclaimed per sweep, so one sweep never stalls the server. */
 export const RECLAIM_BATCH = 500;
@@ -26,6 +26,7 @@ export async function reclaimExpired(store: LeaseStore6, model: ServerModel, sta
       throw r.reason;
     }
     free(model, l);
+    leaseMoved(stats, l.subnetId, l.type, l.state, 'reclaimed');
     stats.add(`subnet[${l.subnetId}].reclaimed-leases`);
     if (l.state === 'declined') stats.add(`subnet[${l.subnetId}].reclaimed-declined-addresses`);
     stats.add('reclaimed-leases');
@@ -53,5 +54,19 @@ export async function markLiveLeases(store: LeaseStore6, model: ServerModel, pag
       for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) if (p.pool.mark(l.address)) marked++;
     }
     after = page[page.length - 1]!.address;
+  }
+}
+
+/** Per-subnet totals and current lease gauges, from the config and the store (at start and on reload). */
+export async function initLeaseStats(store: LeaseStore6, model: ServerModel, stats: Stats): Promise<void> {
+  for (const s of model.subnets) {
+    // Kea's total-* are pool sizes; a /64 pool does not fit a double exactly, which is fine for a gauge.
+    stats.set(`subnet[${s.id}].total-nas`, Number(s.pools.reduce((n, p) => n + p.pool.size, 0n)));
+    stats.set(`subnet[${s.id}].total-pds`, Number(s.pdPools.reduce((n, p) => n + p.pool.size, 0n)));
+    for (const g of ['assigned-nas', 'assigned-tas', 'assigned-pds', 'declined-addresses']) stats.set(`subnet[${s.id}].${g}`, 0);
+  }
+  for (const c of await store.countByState()) {
+    if (c.state === 'reclaimed') continue;
+    leaseMoved(stats, c.subnetId, c.type, undefined, c.state, c.count);
   }
 }

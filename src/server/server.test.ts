@@ -302,3 +302,17 @@ describe('options from config, most specific wins (global < subnet < pool < rese
     expect(opt(reply, 'information-refresh-time')?.value).toBe(3600);
   });
 });
+
+describe("Kea's per-subnet lease gauges", () => {
+  it('follow leases through assign, decline, release and reclaim', async () => {
+    const t = testServer();
+    const g = (n: string) => t.server.stats.get(`subnet[1].${n}`);
+    const a = iaAddresses(cs(await t.send(t.client('request', [serverId, iaNa(1), iaPd(2)]))))[0]!;
+    expect([g('assigned-nas'), g('assigned-pds')]).toEqual([1, 1]);
+    await t.send(t.client('decline', [serverId, iaNa(1, a)]));
+    expect([g('assigned-nas'), g('declined-addresses')]).toEqual([0, 1]);
+    const p = (await t.store.getByDuid(CLIENT_DUID.hex)).find((l) => l.type === 'pd')!.address;
+    await t.send(t.client('release', [serverId, iaPd(2, p)]));
+    expect(g('assigned-pds')).toBe(0);
+  });
+});

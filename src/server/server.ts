@@ -1,11 +1,11 @@
 import { DecodeError, findOption, isRelay, type ClientServerMessage6, type Duid, type Message6, type Option } from '../protocol/index.js';
 import { ipv6ToBigInt, prefixContains } from '../protocol/net6.js';
 import type { Lease6, LeaseChange6, LeaseStore6 } from '../store/types.js';
-import { LeaseConflictError, StoreOverloadError } from '../store/errors.js';
+import { LeaseConflictError, LeaseStaleError, StoreOverloadError } from '../store/errors.js';
 import type { ServerModel, SubnetModel, Reservation6, PoolModel } from './model.js';
 import type { DropReason, Inbound6, Outbound6, Transaction6 } from './types.js';
 import { unwrap, wrap } from './relay.js';
-import { Stats, RECEIVED_STAT, SENT_STAT } from './stats.js';
+import { Stats, RECEIVED_STAT, SENT_STAT, leaseMoved } from './stats.js';
 import { configuredOptions, requestedCodes } from './options.js';
 import { iaOption, iasOf, statusOption, type Granted, type IaRequest } from './ia.js';
 import { hasMalformedOption } from './malformed.js';
@@ -271,9 +271,10 @@ export class Dhcp6Server {
             markTaken(subnet, e.address); // someone else holds it: never offer it again
             continue;
           }
+          if (e instanceof LeaseStaleError && attempt < CONFLICT_RETRIES) continue; // changed under us (reclaim): look again
           throw e;
         }
-        for (const c of changes) if (c.op === 'insert') this.stats.add(`subnet[${subnet.id}].assigned-${c.lease.type === 'pd' ? 'pds' : 'nas'}`);
+        for (const c of changes) if (c.op === 'insert') leaseMoved(this.stats, subnet.id, c.lease.type, undefined, 'assigned');
       }
       return plan.map((p) => {
         const granted: Granted[] = [...p.kept.map((l) => l.address), ...p.fresh.map((g) => g.resource)].map((resource) => ({ resource, preferred, valid }));
@@ -363,7 +364,6 @@ export class Dhcp6Server {
       for (const l of named) {
         if (what === 'decline' && l.type !== 'pd') {
           changes.push({ op: 'update', lease: { ...l, state: 'declined', cltt: now, preferredLifetime: 0, validLifetime: this.deps.model.declineProbation, expiresAt: now + this.deps.model.declineProbation }, expect: version(l) });
-          this.stats.add(`subnet[${l.subnetId}].declined-addresses`);
         } else {
           changes.push({ op: 'update', lease: { ...l, state: 'reclaimed', cltt: now, preferredLifetime: 0, validLifetime: 0, expiresAt: now }, expect: version(l) });
           freed.push(l);
@@ -371,6 +371,7 @@ export class Dhcp6Server {
       }
     }
     if (changes.length) await this.deps.store.commit(changes);
+    for (const c of changes) if (c.op === 'update') leaseMoved(this.stats, c.lease.subnetId, c.lease.type, 'assigned', c.lease.state);
     for (const l of freed) releaseSlot(this.deps.model, l);
     body.unshift(statusOption('Success', what === 'release' ? 'leases released' : 'addresses declined'));
     return this.reply(tx, 'reply', body, subnet);

@@ -45,3 +45,22 @@ export const SENT_STAT: Readonly<Record<string, string>> = {
   advertise: 'pkt6-advertise-sent',
   reply: 'pkt6-reply-sent',
 };
+
+type Kind = 'na' | 'ta' | 'pd';
+type State = 'assigned' | 'declined' | 'reclaimed';
+
+const ASSIGNED: Record<Kind, string> = { na: 'assigned-nas', ta: 'assigned-tas', pd: 'assigned-pds' };
+
+/**
+ * Keep Kea's per-subnet gauges (assigned-nas, assigned-pds, declined-addresses)
+ * in step with a lease moving from one state to another (undefined: no lease).
+ */
+export function leaseMoved(stats: Stats, subnetId: number, kind: Kind, from: State | undefined, to: State | undefined, n = 1): void {
+  if (from === to) return;
+  const gauge = (state: State | undefined): string | undefined =>
+    state === 'assigned' ? `subnet[${subnetId}].${ASSIGNED[kind]}` : state === 'declined' ? `subnet[${subnetId}].declined-addresses` : undefined;
+  const a = gauge(from);
+  const b = gauge(to);
+  if (a) stats.add(a, -n);
+  if (b) stats.add(b, n);
+}

@@ -6,7 +6,7 @@ import type { Config } from '../../config/schema.js';
 import { buildModel } from '../../server/model.js';
 import { Dhcp6Server } from '../../server/server.js';
 import { WorkQueue } from '../../server/queue.js';
-import { markLiveLeases, reclaimExpired } from '../../server/reclaim.js';
+import { initLeaseStats, markLiveLeases, reclaimExpired } from '../../server/reclaim.js';
 import { Udp6Transport, type Datagram6 } from '../../transport/udp6.js';
 import { readKernelUdpDrops } from '../../transport/kernel-drops.js';
 import type { LeaseStore6 } from '../../store/types.js';
@@ -65,6 +65,7 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
   await markLiveLeases(store, model);
   const server = new Dhcp6Server({ model, store, serverDuid, now: () => Math.floor(Date.now() / 1000), random: Math.random });
   server.log = log;
+  await initLeaseStats(store, model, server.stats);
   server.onTransaction = (t) => {
     if (t.drop) log.debug({ msgId: 'FULMAR_PKT6_DROPPED', ...t }, `${t.type} dropped: ${t.drop}`);
     else log.info({ msgId: 'FULMAR_PKT6_TRANSACTION', ...t }, `${t.type} → ${t.reply ?? 'no reply'}`);
@@ -112,6 +113,7 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
         const nextModel = buildModel(next.config, next.codec);
         await markLiveLeases(store, nextModel);
         server.setModel(nextModel);
+        await initLeaseStats(store, nextModel, server.stats);
         ({ config, codec } = next);
         log.level = config.logging.level;
         log.info({ msgId: 'FULMAR_CONFIG_RELOADED', file }, 'configuration reloaded');
