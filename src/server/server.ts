@@ -322,6 +322,18 @@ export class Dhcp6Server {
 
   // RFC 8415 §18.3.4 (Renew) and §18.3.5 (Rebind): extend what the client holds; new bindings when it holds nothing.
   private async extendAll(tx: Transaction6, subnet: SubnetModel): Promise<ClientServerMessage6> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.extendOnce(tx, subnet);
+      } catch (e) {
+        // A lease changed between read and commit (the reclaim sweep): read again.
+        if (e instanceof LeaseStaleError && attempt < CONFLICT_RETRIES) continue;
+        throw e;
+      }
+    }
+  }
+
+  private async extendOnce(tx: Transaction6, subnet: SubnetModel): Promise<ClientServerMessage6> {
     const ias = iasOf(tx.msg);
     const now = this.deps.now();
     const { t1, t2, preferred, valid } = subnet.timers;
