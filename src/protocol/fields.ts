@@ -333,34 +333,88 @@ function record(fields: readonly { name: string; codec: FieldCodec }[]): FieldCo
   return {
     size,
     rest: n > 0 && fields[n - 1]!.codec.rest,
-    decode(r, ctx) {
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < n; i++) {
-        const f = fields[i]!;
-        const v = f.codec.decode(r, ctx);
-        if (v !== undefined) o[f.name] = v;
-      }
-      return o;
-    },
-    encode(w, v, ctx, p) {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new EncodeError(p, 'expected an object');
-      const o = v as Record<string, unknown>;
-      let i = 0;
-      try {
-        for (; i < n; i++) {
-          const f = fields[i]!;
-          const fv = o[f.name];
-          if (fv === undefined) {
-            if (f.codec.rest) continue; // an absent trailing list or blob is empty
-            if (f.codec.size !== 0) throw new EncodeError('', 'missing');
-          }
-          f.codec.encode(w, fv, ctx, '');
-        }
-      } catch (e) {
-        within(e, `${p}.${fields[i]!.name}`);
-      }
-    },
+    decode: shapedDecoder(fields) ?? genericDecoder(fields),
+    encode: shapedEncoder(fields) ?? genericEncoder(fields),
   };
+}
+
+type Decode = FieldCodec['decode'];
+type Encode = FieldCodec['encode'];
+
+function checkObject(v: unknown, p: string): void {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new EncodeError(p, 'expected an object');
+}
+
+function genericEncoder(fields: readonly { name: string; codec: FieldCodec }[]): Encode {
+  return (w, v, ctx, p) => {
+    checkObject(v, p);
+    const o = v as Record<string, unknown>;
+    let i = 0;
+    try {
+      for (; i < fields.length; i++) {
+        const f = fields[i]!;
+        const fv = o[f.name];
+        if (fv === undefined) {
+          if (f.codec.rest) continue; // an absent trailing list or blob is empty
+          if (f.codec.size !== 0) throw new EncodeError('', 'missing');
+        }
+        f.codec.encode(w, fv, ctx, '');
+      }
+    } catch (e) {
+      within(e, `${p}.${fields[i]!.name}`);
+    }
+  };
+}
+
+/** The encoding twin of shapedDecoder: plain property reads instead of keyed ones. */
+function shapedEncoder(fields: readonly { name: string; codec: FieldCodec }[]): Encode | undefined {
+  if (!fields.every((f) => IDENTIFIER.test(f.name))) return undefined;
+  const steps = fields.map((f, i) => {
+    const absent = f.codec.rest ? '' : f.codec.size === 0 ? '' : `throw missing();`;
+    return `i = ${i}; x = v.${f.name}; if (x === undefined) { ${absent} } else c[${i}].encode(w, x, ctx, '');`;
+  });
+  const build = new Function(
+    'c',
+    'check',
+    'missing',
+    'within',
+    'names',
+    `return function encodeRecord(w, v, ctx, p) { check(v, p); let i = 0, x; try { ${steps.join(' ')} } catch (e) { within(e, p + '.' + names[i]); } };`,
+  ) as (c: FieldCodec[], check: typeof checkObject, missing: () => EncodeError, w: typeof within, names: string[]) => Encode;
+  return build(
+    fields.map((f) => f.codec),
+    checkObject,
+    () => new EncodeError('', 'missing'),
+    within,
+    fields.map((f) => f.name),
+  );
+}
+
+function genericDecoder(fields: readonly { name: string; codec: FieldCodec }[]): Decode {
+  return (r, ctx) => {
+    const o: Record<string, unknown> = {};
+    for (const f of fields) {
+      const v = f.codec.decode(r, ctx);
+      if (v !== undefined) o[f.name] = v;
+    }
+    return o;
+  };
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A record decoder that builds its object as one literal, so every decoded
+ * record of a kind shares one hidden class and is built without keyed stores
+ * (about twice as fast on the hot path). Compiled once from the definition;
+ * field names are identifiers from our own tables (checked), never input.
+ */
+function shapedDecoder(fields: readonly { name: string; codec: FieldCodec }[]): Decode | undefined {
+  if (!fields.every((f) => IDENTIFIER.test(f.name))) return undefined;
+  const props = fields.map((f, i) => (f.codec.size === 0 ? undefined : `${f.name}: c[${i}].decode(r, ctx)`)).filter((x) => x !== undefined);
+  // Empty fields read nothing and are left out of the object, as the generic decoder does.
+  const build = new Function('c', `return function decodeRecord(r, ctx) { return { ${props.join(', ')} }; };`) as (c: FieldCodec[]) => Decode;
+  return build(fields.map((f) => f.codec));
 }
 
 function optionsField(space: string): FieldCodec {
