@@ -46,24 +46,20 @@ export class Codec implements FieldContext {
 
   /** Bytes → DHCPv6 message, or the DecodeError saying where and why. Never throws. */
   decode6(buf: Uint8Array): Message6 | DecodeError {
-    this.depth = 0;
-    this.optionCount = 0;
-    this.listDepth = 0;
-    try {
-      return readMessage6(new Reader(buf), this);
-    } catch (e) {
-      if (e instanceof DecodeError) return e;
-      throw e;
-    }
+    return this.decodeWith(readMessage6, buf);
   }
 
   /** Bytes → DHCPv4 message, or the DecodeError saying where and why. Never throws. */
   decode4(buf: Uint8Array): Message4 | DecodeError {
+    return this.decodeWith(readMessage4, buf);
+  }
+
+  private decodeWith<M>(read: (r: Reader, codec: Codec) => M, buf: Uint8Array): M | DecodeError {
     this.depth = 0;
     this.optionCount = 0;
     this.listDepth = 0;
     try {
-      return readMessage4(new Reader(buf), this);
+      return read(new Reader(buf), this);
     } catch (e) {
       if (e instanceof DecodeError) return e;
       throw e;
