@@ -3,7 +3,8 @@ import { findOption } from '../protocol/index.js';
 import type { OptionSet } from './model.js';
 
 /** Codes the server builds itself: configuration must not inject them. */
-const STRUCTURAL = new Set([1, 2, 3, 4, 5, 9, 13, 14, 18, 25, 26]);
+// 12 too: Fulmar never offers Server Unicast (it answers unicast with UseMulticast, RFC 8415 §18.4).
+const STRUCTURAL = new Set([1, 2, 3, 4, 5, 9, 12, 13, 14, 18, 25, 26]);
 
 /** Option codes the client asked for in its Option Request option (RFC 8415 §21.7). */
 export function requestedCodes(msg: ClientServerMessage6): ReadonlySet<number> {
