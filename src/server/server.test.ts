@@ -316,3 +316,14 @@ describe("Kea's per-subnet lease gauges", () => {
     expect(g('assigned-pds')).toBe(0);
   });
 });
+
+describe('RFC 8415 §18.3.4: Renew with no binding', () => {
+  it('grants anew and returns the addresses the client still lists with lifetimes 0', async () => {
+    const t = testServer();
+    const reply = cs(await t.send(t.client('renew', [serverId, iaNa(5, '2001:db8:1::77')])));
+    const ia = opt(reply, 'ia-na')!.value as { options: Option[] };
+    const old = ia.options.find((o) => (o.value as { address: string }).address === '2001:db8:1::77')!;
+    expect(old.value).toMatchObject({ preferredLifetime: 0, validLifetime: 0 });
+    expect(ia.options.filter((o) => (o.value as { validLifetime: number }).validLifetime > 0)).toHaveLength(1);
+  });
+});

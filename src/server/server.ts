@@ -356,7 +356,12 @@ export class Dhcp6Server {
       body.push(iaOption(ia, granted, t1, t2));
     }
     if (changes.length) await this.deps.store.commit(changes);
-    if (missing.length) body.push(...(await this.grant(tx, subnet, missing, true)));
+    if (missing.length) {
+      const fresh = await this.grant(tx, subnet, missing, true);
+      // RFC 8415 §18.3.4/§18.3.5: what the client still lists but no longer holds goes back with lifetimes 0.
+      fresh.forEach((o, i) => withdrawStale(o, missing[i]!));
+      body.push(...fresh);
+    }
     return this.reply(tx, 'reply', body, subnet, this.reservationFor(tx, subnet), poolOfFirstGrant(subnet, body));
   }
 
@@ -418,6 +423,16 @@ interface Planned {
 
 function version(l: Lease6): { duid: string; iaid: number; state: Lease6['state']; cltt: number; expiresAt: number } {
   return { duid: l.duid, iaid: l.iaid, state: l.state, cltt: l.cltt, expiresAt: l.expiresAt };
+}
+
+/** Add the IA's listed addresses (or prefixes) it was not granted, with lifetimes 0, so the client stops using them. */
+function withdrawStale(ia: Option, req: IaRequest): void {
+  const v = ia.value as { options: Option[] };
+  const granted = new Set(v.options.map((o) => (o.value as { address?: string; prefix?: string }).address ?? (o.value as { prefix?: string }).prefix));
+  const stale = req.hints.filter((h) => !granted.has(h) && !h.startsWith('::/') && h !== '::');
+  if (!stale.length) return;
+  const zero = iaOption(req, stale.map((resource) => ({ resource, preferred: 0, valid: 0 })), 0, 0).value as { options: Option[] };
+  v.options.unshift(...zero.options);
 }
 
 /** Pools whose delegated length matches a prefix-length hint go first (RFC 8415 §18.2.4). */

@@ -16,6 +16,8 @@ export interface Datagram6 {
   /** The interface of a multicast socket; undefined for unicast sockets. */
   iface?: string;
   unicast: boolean;
+  /** The socket it came in on: replies leave from it, so they come from the address the peer sent to. */
+  via: number;
 }
 
 export interface Udp6Options {
@@ -64,13 +66,18 @@ export class Udp6Transport {
       socket.addMembership(ALL_RELAYS_AND_SERVERS, `::%${iface}`);
       socket.setMulticastInterface(`::%${iface}`);
     }
-    socket.on('message', (data, rinfo) => this.o.onPacket({ data, address: rinfo.address, port: rinfo.port, iface, unicast: iface === undefined }));
+    const via = this.sockets.length;
+    socket.on('message', (data, rinfo) => this.o.onPacket({ data, address: rinfo.address, port: rinfo.port, iface, unicast: iface === undefined, via }));
     this.sockets.push({ socket, iface });
   }
 
-  /** Send from the socket of `iface` (direct clients) or the first unicast socket (relays). */
-  send(data: Buffer, address: string, port: number, iface?: string): Promise<void> {
-    const entry = (iface !== undefined && this.sockets.find((s) => s.iface === iface)) || this.sockets.find((s) => s.iface === undefined) || this.sockets[0];
+  /** Send from socket `via` (where the request came in), else the socket of `iface`, else the first unicast one. */
+  send(data: Buffer, address: string, port: number, iface?: string, via?: number): Promise<void> {
+    const entry =
+      (via !== undefined && this.sockets[via]) ||
+      (iface !== undefined && this.sockets.find((s) => s.iface === iface)) ||
+      this.sockets.find((s) => s.iface === undefined) ||
+      this.sockets[0];
     if (!entry) return Promise.reject(new Error('no socket to send from'));
     return new Promise((resolve, reject) => entry.socket.send(data, port, address, (e) => (e ? reject(e) : resolve())));
   }

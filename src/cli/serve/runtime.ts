@@ -77,7 +77,7 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
     const out = await server.handle({ data: d.data, source, sourcePort: d.port, iface: d.iface, unicast: d.unicast });
     if (!out || !transport) return;
     // Reply to the address exactly as received, zone included, so link-local clients are reachable.
-    await transport.send(out.data, d.address, out.port, d.iface);
+    await transport.send(out.data, d.address, out.port, d.iface, d.via);
   });
   try {
     transport = await Udp6Transport.open({
