@@ -28,3 +28,4 @@ export {
   SERVER_PORT as SERVER_PORT4,
   CLIENT_PORT as CLIENT_PORT4,
 } from './v4/types.js';
+export { frame as frameTcp, Deframer as TcpDeframer } from './v6/tcp-framing.js';
