@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheckConfig } from './commands/check-config.js';
 import { registerDecode } from './commands/decode.js';
+import { registerDocs } from './commands/docs.js';
 import { registerImportKea } from './commands/import-kea.js';
 import { registerLeases } from './commands/leases.js';
 import { registerSchema } from './commands/schema.js';
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
   registerSchema(program, io);
   registerLeases(program, io);
   registerDecode(program, io);
+  registerDocs(program, io);
   registerImportKea(program, io);
   return program;
 }
