@@ -32,10 +32,12 @@ export interface Datagram6 {
 
 /** Write the datagrams to one pcap, decode it with one tshark run, return each packet's layers. */
 export function dissect(datagrams: readonly Datagram6[]): Tree[] {
-  const records = datagrams.map((d, i) => ({
-    timeMs: Date.UTC(2024, 0, 1) + i,
-    data: ethernetFrame(udp6Packet({ src: ADDRESSES[d.from], dst: ADDRESSES[d.to], srcPort: port(d.from), dstPort: port(d.to), payload: d.payload })),
-  }));
+  return dissectFrames(datagrams.map((d) => ethernetFrame(udp6Packet({ src: ADDRESSES[d.from], dst: ADDRESSES[d.to], srcPort: port(d.from), dstPort: port(d.to), payload: d.payload }))));
+}
+
+/** Write Ethernet frames to one pcap, decode it with one tshark run, return each packet's layers. */
+export function dissectFrames(frames: readonly Uint8Array[]): Tree[] {
+  const records = frames.map((data, i) => ({ timeMs: Date.UTC(2024, 0, 1) + i, data }));
   const dir = mkdtempSync(join(tmpdir(), 'fulmar-tshark-'));
   try {
     const file = join(dir, 'corpus.pcap');

@@ -189,7 +189,7 @@ export const AGENT_SUBOPTIONS: readonly OptionDef[] = [
   { code: 16, name: 'access-point-bssid', type: binary, ref: 'RFC 7839' },
   { code: 17, name: 'operator-id', type: u32, ref: 'RFC 7839' },
   { code: 18, name: 'operator-realm', type: string, ref: 'RFC 7839' },
-  { code: 19, name: 'relay-port', type: u16, ref: 'RFC 8357' },
+  { code: 19, name: 'relay-port', type: empty, ref: 'RFC 8357 §5.1' }, // Len 0: the relay's port is the UDP source port
   { code: 151, name: 'virtual-subnet-select', type: rec(['type', u8], ['info', binary]), ref: 'RFC 6607' },
   { code: 152, name: 'virtual-subnet-select-ctrl', type: empty, ref: 'RFC 6607' },
 ];
