@@ -120,6 +120,14 @@ export const dhcp6Schema = z
     'decline-probation-period': seconds.default(86400),
     'reclaim-interval': z.number().int().min(1).max(3600).default(10).describe('Seconds between expired-lease sweeps'),
     'receive-queue': z.number().int().min(16).max(1_000_000).default(4096).describe('Packets waiting to be served; beyond, new ones are dropped and counted'),
+    'receive-buffer': z
+      .number()
+      .int()
+      .min(16_384)
+      .max(1 << 28)
+      .default(262_144)
+      .describe('SO_RCVBUF per socket, in bytes (Linux doubles it). Small keeps waits short under overload; large absorbs bursts'),
+    'max-queue-wait': z.number().int().min(10).max(60_000).default(1000).describe('Milliseconds a request may wait before it is dropped unserved (clients have retransmitted by then)'),
     'option-data': optionData,
     'option-def': z.array(optionDefSchema).default([]),
     subnets: z.array(subnet6Schema).default([]),

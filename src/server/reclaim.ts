@@ -41,15 +41,22 @@ function free(model: ServerModel, l: Lease6): void {
   for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) p.pool.release(l.address);
 }
 
-/** Mark every live lease's slot taken in a freshly built model (at start and on reload). */
-export async function markLiveLeases(store: LeaseStore6, model: ServerModel, pageSize = 10_000): Promise<number> {
+/**
+ * Rebuild a freshly built model from the store (at start and on reload): mark
+ * every live lease's slot taken and, when `stats` is given, set Kea's
+ * per-subnet gauges from the same single pass. Returns the slots marked.
+ */
+export async function markLiveLeases(store: LeaseStore6, model: ServerModel, stats?: Stats, pageSize = 10_000): Promise<number> {
+  if (stats) resetGauges(model, stats);
+  const subnets = new Map(model.subnets.map((s) => [s.id, s]));
   let after: string | undefined;
   let marked = 0;
   for (;;) {
     const page = await store.pageLive(after, pageSize);
     if (!page.length) return marked;
     for (const l of page) {
-      const subnet = model.subnets.find((s) => s.id === l.subnetId);
+      if (stats) leaseMoved(stats, l.subnetId, l.type, undefined, l.state);
+      const subnet = subnets.get(l.subnetId);
       if (!subnet) continue;
       for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) if (p.pool.mark(l.address)) marked++;
     }
@@ -57,16 +64,11 @@ export async function markLiveLeases(store: LeaseStore6, model: ServerModel, pag
   }
 }
 
-/** Per-subnet totals and current lease gauges, from the config and the store (at start and on reload). */
-export async function initLeaseStats(store: LeaseStore6, model: ServerModel, stats: Stats): Promise<void> {
+/** Kea's total-* are pool sizes (a /64 pool does not fit a double exactly: fine for a gauge); the rest start at 0. */
+function resetGauges(model: ServerModel, stats: Stats): void {
   for (const s of model.subnets) {
-    // Kea's total-* are pool sizes; a /64 pool does not fit a double exactly, which is fine for a gauge.
     stats.set(`subnet[${s.id}].total-nas`, Number(s.pools.reduce((n, p) => n + p.pool.size, 0n)));
     stats.set(`subnet[${s.id}].total-pds`, Number(s.pdPools.reduce((n, p) => n + p.pool.size, 0n)));
     for (const g of ['assigned-nas', 'assigned-tas', 'assigned-pds', 'declined-addresses']) stats.set(`subnet[${s.id}].${g}`, 0);
-  }
-  for (const c of await store.countByState()) {
-    if (c.state === 'reclaimed') continue;
-    leaseMoved(stats, c.subnetId, c.type, undefined, c.state, c.count);
   }
 }

@@ -520,8 +520,10 @@ function selectSubnet(model: ServerModel, tx: Transaction6): SubnetModel | undef
     const byRelay = model.subnets.find((s) => s.relayAddresses.has(link));
     if (byRelay) return byRelay;
     const v = ipv6ToBigInt(link);
-    if (v !== undefined && v !== 0n) return model.subnets.find((s) => prefixContains(s.prefix, v));
-    return undefined;
+    // A link-local or unspecified link-address names no subnet: fall back to the interface the
+    // message arrived on, as Kea does (perfdhcp -A 1 relays this way).
+    const global = v !== undefined && v !== 0n && v >> 118n !== 0x3fan;
+    if (global) return model.subnets.find((s) => prefixContains(s.prefix, v));
   }
   return model.subnets.find((s) => s.iface !== undefined && s.iface === tx.inbound.iface);
 }

@@ -18,6 +18,8 @@ export interface Datagram6 {
   unicast: boolean;
   /** The socket it came in on: replies leave from it, so they come from the address the peer sent to. */
   via: number;
+  /** performance.now() when it was read, to drop what waited too long. */
+  receivedAt: number;
 }
 
 export interface Udp6Options {
@@ -31,6 +33,11 @@ export interface Udp6Options {
 }
 
 export const ALL_RELAYS_AND_SERVERS = 'ff02::1:2';
+
+function stripZone(address: string): string {
+  const pct = address.indexOf('%');
+  return pct < 0 ? address : address.slice(0, pct);
+}
 
 export class Udp6Transport {
   private readonly sockets: { socket: dgram.Socket; iface?: string }[] = [];
@@ -51,7 +58,7 @@ export class Udp6Transport {
   }
 
   private async bind(address: string, iface: string | undefined): Promise<void> {
-    const socket = dgram.createSocket({ type: 'udp6', reuseAddr: true, ipv6Only: true, recvBufferSize: this.o.receiveBuffer ?? 4 << 20 });
+    const socket = dgram.createSocket({ type: 'udp6', reuseAddr: true, ipv6Only: true, recvBufferSize: this.o.receiveBuffer ?? 1 << 18 });
     await new Promise<void>((resolve, reject) => {
       socket.once('error', (e) => {
         socket.close();
@@ -67,7 +74,7 @@ export class Udp6Transport {
       socket.setMulticastInterface(`::%${iface}`);
     }
     const via = this.sockets.length;
-    socket.on('message', (data, rinfo) => this.o.onPacket({ data, address: rinfo.address, port: rinfo.port, iface, unicast: iface === undefined, via }));
+    socket.on('message', (data, rinfo) => this.o.onPacket({ data, address: rinfo.address, port: rinfo.port, iface, unicast: iface === undefined, via, receivedAt: performance.now() }));
     this.sockets.push({ socket, iface });
   }
 
@@ -79,7 +86,10 @@ export class Udp6Transport {
       this.sockets.find((s) => s.iface === undefined) ||
       this.sockets[0];
     if (!entry) return Promise.reject(new Error('no socket to send from'));
-    return new Promise((resolve, reject) => entry.socket.send(data, port, address, (e) => (e ? reject(e) : resolve())));
+    // A per-interface socket is bound to its interface already: without the zone, libuv skips an
+    // interface-name lookup per reply (glibc opens and closes a socket for each).
+    const to = entry.iface !== undefined ? stripZone(address) : address;
+    return new Promise((resolve, reject) => entry.socket.send(data, port, to, (e) => (e ? reject(e) : resolve())));
   }
 
   /** Bytes of SO_RCVBUF the kernel actually granted (per socket). */

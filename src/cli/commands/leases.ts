@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { LineOutput } from '../output.js';
 import { ConfigRejected, openStore, readConfig } from '../serve/runtime.js';
 import type { Lease6 } from '../../store/types.js';
 
@@ -26,15 +27,19 @@ export function registerLeases(program: Command, io: CliIo): void {
         if (e instanceof ConfigRejected) throw new CliError(`configuration rejected: ${e.message}`);
         throw e instanceof CliError ? e : new CliError((e as Error).message);
       }
+      // Batched, with backpressure, and quiet when the reader leaves (| head).
+      const out = new LineOutput(io.stdout);
       try {
-        if (!opts.json) io.stdout.write(`${'type'.padEnd(4)} ${'address or prefix'.padEnd(40)} ${'state'.padEnd(9)} ${'expires (UTC)'.padEnd(20)} ${'iaid'.padStart(10)}  duid\n`);
+        if (!opts.json) out.line(`${'type'.padEnd(4)} ${'address or prefix'.padEnd(40)} ${'state'.padEnd(9)} ${'expires (UTC)'.padEnd(20)} ${'iaid'.padStart(10)}  duid`);
         let after: string | undefined;
-        for (;;) {
+        while (!out.closed) {
           const page: Lease6[] = await store.page(after, PAGE);
-          for (const l of page) io.stdout.write(opts.json ? `${JSON.stringify(l)}\n` : `${line(l)}\n`);
+          for (const l of page) out.line(opts.json ? JSON.stringify(l) : line(l));
+          if (out.backpressure) await out.backpressure;
           if (page.length < PAGE) break;
           after = page[page.length - 1]!.address;
         }
+        await out.finish();
       } finally {
         await store.close();
       }

@@ -6,7 +6,7 @@ import type { Config } from '../../config/schema.js';
 import { buildModel } from '../../server/model.js';
 import { Dhcp6Server } from '../../server/server.js';
 import { WorkQueue } from '../../server/queue.js';
-import { initLeaseStats, markLiveLeases, reclaimExpired } from '../../server/reclaim.js';
+import { markLiveLeases, reclaimExpired } from '../../server/reclaim.js';
 import { Udp6Transport, type Datagram6 } from '../../transport/udp6.js';
 import { readKernelUdpDrops } from '../../transport/kernel-drops.js';
 import type { LeaseStore6 } from '../../store/types.js';
@@ -62,10 +62,9 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
   const serverDuid = loadOrCreateServerDuid(config['data-directory'], config.dhcp6.interfaces);
   const store = openStore(config);
   const model = buildModel(config, codec);
-  await markLiveLeases(store, model);
   const server = new Dhcp6Server({ model, store, serverDuid, now: () => Math.floor(Date.now() / 1000), random: Math.random });
+  await markLiveLeases(store, model, server.stats);
   server.log = log;
-  await initLeaseStats(store, model, server.stats);
   server.onTransaction = (t) => {
     if (t.drop) log.debug({ msgId: 'FULMAR_PKT6_DROPPED', ...t }, `${t.type} dropped: ${t.drop}`);
     else log.info({ msgId: 'FULMAR_PKT6_TRANSACTION', ...t }, `${t.type} → ${t.reply ?? 'no reply'}`);
@@ -73,6 +72,12 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
 
   let transport: Udp6Transport | undefined;
   const queue = new WorkQueue<Datagram6>(config.dhcp6['receive-queue'], CONCURRENCY, async (d) => {
+    // Under overload, serve what is fresh: a client has retransmitted (or given up) on what waited long.
+    if (performance.now() - d.receivedAt > config.dhcp6['max-queue-wait']) {
+      server.stats.add('pkt6-receive-drop');
+      server.stats.add('pkt6-drop-stale');
+      return;
+    }
     const source = d.address.replace(/%.*$/, '');
     const out = await server.handle({ data: d.data, source, sourcePort: d.port, iface: d.iface, unicast: d.unicast });
     if (!out || !transport) return;
@@ -84,6 +89,7 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
       interfaces: config.dhcp6.interfaces,
       addresses: config.dhcp6['listen-addresses'],
       port: config.dhcp6.port,
+      receiveBuffer: config.dhcp6['receive-buffer'],
       onPacket: (d) => {
         if (!queue.push(d)) server.stats.add('pkt6-drop-queue-full');
       },
@@ -111,9 +117,8 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
       try {
         const next = readConfig(file);
         const nextModel = buildModel(next.config, next.codec);
-        await markLiveLeases(store, nextModel);
+        await markLiveLeases(store, nextModel, server.stats);
         server.setModel(nextModel);
-        await initLeaseStats(store, nextModel, server.stats);
         ({ config, codec } = next);
         log.level = config.logging.level;
         log.info({ msgId: 'FULMAR_CONFIG_RELOADED', file }, 'configuration reloaded');
