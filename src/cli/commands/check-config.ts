@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { loadConfigText } from '../../config/validate.js';
-import { CliError } from '../errors.js';
+import { readTextFile } from '../errors.js';
 import type { CliIo } from '../io.js';
 
 /** `fulmar check-config FILE`: exit 0 and say so, or list every issue with its path and exit 1. */
@@ -11,12 +10,7 @@ export function registerCheckConfig(program: Command, io: CliIo): void {
     .description('validate a configuration file')
     .argument('<file>', 'configuration file')
     .action((file: string) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
-      }
+      const text = readTextFile(file);
       const r = loadConfigText(text);
       if (r.ok) {
         io.stdout.write(`${file}: configuration is valid\n`);

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { convertKea } from '../../config/kea/convert.js';
 import { formatReportItem } from '../../config/kea/report.js';
 import { parseKeaText } from '../../config/kea/text.js';
 import { loadConfig } from '../../config/validate.js';
-import { CliError } from '../errors.js';
+import { CliError, readTextFile } from '../errors.js';
 import { warn, type CliIo } from '../io.js';
 
 /**
@@ -18,12 +17,7 @@ export function registerImportKea(program: Command, io: CliIo): void {
     .description('convert a Kea DHCPv6 config (kea-dhcp6.conf) to a Fulmar config; what does not convert is listed on stderr')
     .argument('<file>', 'Kea configuration file')
     .action((file: string) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
-      }
+      const text = readTextFile(file);
       const parsed = parseKeaText(text);
       if (!parsed.ok) throw new CliError(`${file}: ${parsed.message}`);
       const r = convertKea(parsed.value);
