@@ -2,21 +2,26 @@ import { parseIpv6Into, formatIpv6 } from './address.js';
 
 /** IPv6 address and prefix arithmetic on bigint, for config checks and pools. */
 
+const scratch = new Uint8Array(16);
+const view = new DataView(scratch.buffer);
+
+// Four 32-bit words rather than sixteen bytes: a quarter of the BigInt operations (pools rebuild from millions of leases).
 export function ipv6ToBigInt(s: string): bigint | undefined {
-  const b = new Uint8Array(16);
-  if (!parseIpv6Into(s, b)) return undefined;
-  let v = 0n;
-  for (const x of b) v = (v << 8n) | BigInt(x);
-  return v;
+  if (!parseIpv6Into(s, scratch)) return undefined;
+  return (
+    (BigInt(view.getUint32(0)) << 96n) |
+    (BigInt(view.getUint32(4)) << 64n) |
+    (BigInt(view.getUint32(8)) << 32n) |
+    BigInt(view.getUint32(12))
+  );
 }
 
 export function bigIntToIpv6(v: bigint): string {
-  const b = new Uint8Array(16);
-  for (let i = 15; i >= 0; i--) {
-    b[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return formatIpv6(b);
+  view.setUint32(0, Number((v >> 96n) & 0xffffffffn));
+  view.setUint32(4, Number((v >> 64n) & 0xffffffffn));
+  view.setUint32(8, Number((v >> 32n) & 0xffffffffn));
+  view.setUint32(12, Number(v & 0xffffffffn));
+  return formatIpv6(scratch);
 }
 
 export interface Prefix6 {
