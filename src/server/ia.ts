@@ -69,3 +69,13 @@ export { statusOption };
 export function liveIn(leases: readonly Lease6[], subnetId: number, now: number): Lease6[] {
   return leases.filter((l) => l.state === 'assigned' && l.subnetId === subnetId && l.expiresAt >= now - 0);
 }
+
+/** Add the IA's listed addresses (or prefixes) it was not granted, with lifetimes 0, so the client stops using them. */
+export function withdrawStale(ia: Option, req: IaRequest): void {
+  const v = ia.value as { options: Option[] };
+  const granted = new Set(v.options.map((o) => (o.value as { address?: string; prefix?: string }).address ?? (o.value as { prefix?: string }).prefix));
+  const stale = req.hints.filter((h) => !granted.has(h) && !h.startsWith('::/') && h !== '::');
+  if (!stale.length) return;
+  const zero = iaOption(req, stale.map((resource) => ({ resource, preferred: 0, valid: 0 })), 0, 0).value as { options: Option[] };
+  v.options.unshift(...zero.options);
+}

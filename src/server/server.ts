@@ -7,7 +7,9 @@ import type { DropReason, Inbound6, Outbound6, Transaction6 } from './types.js';
 import { unwrap, wrap } from './relay.js';
 import { Stats, RECEIVED_STAT, SENT_STAT, leaseMoved } from './stats.js';
 import { configuredOptions, requestedCodes } from './options.js';
-import { iaOption, iasOf, statusOption, type Granted, type IaRequest } from './ia.js';
+import { iaOption, iasOf, statusOption, withdrawStale, type Granted, type IaRequest } from './ia.js';
+import { Drop, hwaddrOf, selectSubnet, validate } from './classify.js';
+import { markTaken, poolOfFirstGrant, releaseSlot, takeFromPools } from './pools.js';
 import { hasMalformedOption } from './malformed.js';
 
 export interface ServerDeps {
@@ -51,9 +53,6 @@ const UNICAST_CHECKED = new Set(['request', 'renew', 'release', 'decline']);
 /** Attempts at allocating around conflicting leases before giving up on an IA. */
 const CONFLICT_RETRIES = 3;
 
-class Drop {
-  constructor(readonly reason: DropReason) {}
-}
 
 /**
  * The DHCPv6 state machine (RFC 8415 §16, §18.3). Takes a datagram, returns
@@ -425,105 +424,3 @@ function version(l: Lease6): { duid: string; iaid: number; state: Lease6['state'
   return { duid: l.duid, iaid: l.iaid, state: l.state, cltt: l.cltt, expiresAt: l.expiresAt };
 }
 
-/** Add the IA's listed addresses (or prefixes) it was not granted, with lifetimes 0, so the client stops using them. */
-function withdrawStale(ia: Option, req: IaRequest): void {
-  const v = ia.value as { options: Option[] };
-  const granted = new Set(v.options.map((o) => (o.value as { address?: string; prefix?: string }).address ?? (o.value as { prefix?: string }).prefix));
-  const stale = req.hints.filter((h) => !granted.has(h) && !h.startsWith('::/') && h !== '::');
-  if (!stale.length) return;
-  const zero = iaOption(req, stale.map((resource) => ({ resource, preferred: 0, valid: 0 })), 0, 0).value as { options: Option[] };
-  v.options.unshift(...zero.options);
-}
-
-/** Pools whose delegated length matches a prefix-length hint go first (RFC 8415 §18.2.4). */
-function takeFromPools(subnet: SubnetModel, ia: IaRequest, random: () => number): { resource: string; pool: PoolModel } | undefined {
-  const pools = ia.type === 'pd' ? subnet.pdPools : subnet.pools;
-  const hint = ia.hints[0];
-  let ordered = pools;
-  if (ia.type === 'pd' && hint) {
-    const len = Number(hint.slice(hint.indexOf('/') + 1));
-    ordered = [...pools.filter((p) => p.pool.length === len), ...pools.filter((p) => p.pool.length !== len)];
-  }
-  for (const p of ordered) {
-    const r = p.pool.take(random, hint);
-    if (r) return { resource: r, pool: p };
-  }
-  return undefined;
-}
-
-/** The pool of the first address (else prefix) granted: its option-data applies (most specific wins). */
-function poolOfFirstGrant(subnet: SubnetModel, ias: readonly Option[]): PoolModel | undefined {
-  for (const ia of ias) {
-    const first = ((ia.value as { options?: Option[] }).options ?? []).find((o) => o.code === 5 || o.code === 26);
-    const v = first?.value as { address?: string; prefix?: string; validLifetime?: number } | undefined;
-    if (!v?.validLifetime) continue;
-    const resource = v.address ?? v.prefix!;
-    const pool = (first!.code === 26 ? subnet.pdPools : subnet.pools).find((p) => p.pool.slotOf(resource) !== undefined);
-    if (pool) return pool;
-  }
-  return undefined;
-}
-
-function markTaken(subnet: SubnetModel, resource: string): void {
-  for (const p of resource.includes('/') ? subnet.pdPools : subnet.pools) if (p.pool.mark(resource)) return;
-}
-
-function releaseSlot(model: ServerModel, l: Lease6): void {
-  const subnet = model.subnets.find((s) => s.id === l.subnetId);
-  if (!subnet) return;
-  for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) p.pool.release(l.address);
-}
-
-/** RFC 8415 §16: which messages a server must silently discard. */
-function validate(type: string, clientId: Option | undefined, serverId: Option | undefined, ours: string, msg: ClientServerMessage6): void {
-  const idMatches = serverId !== undefined && (serverId.value as Duid).hex === ours;
-  switch (type) {
-    case 'solicit': // §16.2
-    case 'confirm': // §16.5
-    case 'rebind': // §16.7
-      if (!clientId) throw new Drop('missing-client-id');
-      if (serverId) throw new Drop('unexpected-server-id');
-      return;
-    case 'request': // §16.4
-    case 'renew': // §16.6
-    case 'release': // §16.9
-    case 'decline': // §16.8
-      if (!serverId) throw new Drop('missing-server-id');
-      if (!idMatches) throw new Drop('server-id-mismatch');
-      if (!clientId) throw new Drop('missing-client-id');
-      return;
-    case 'information-request': // §16.12
-      if (serverId && !idMatches) throw new Drop('server-id-mismatch');
-      if (msg.options.some((o) => o.code === 3 || o.code === 4 || o.code === 25)) throw new Drop('ia-in-information-request');
-      return;
-  }
-}
-
-/** The client's link-layer address: from the innermost relay (RFC 6939) or its DUID-LL/LLT. */
-function hwaddrOf(duid: Duid | undefined, relays: readonly { options: Option[] }[]): string | undefined {
-  const inner = relays[relays.length - 1];
-  const ll = inner && findOption(inner.options, 79);
-  if (ll?.value) return (ll.value as { address: string }).address;
-  if (duid && (duid.type === 'LL' || duid.type === 'LLT')) return duid.lladdr;
-  return undefined;
-}
-
-/**
- * RFC 8415 §13.1: the link a client is on is the innermost relay's
- * link-address when relayed (a configured relay address first, as in Kea),
- * else the interface the message arrived on.
- */
-function selectSubnet(model: ServerModel, tx: Transaction6): SubnetModel | undefined {
-  const inner = tx.relays[tx.relays.length - 1];
-  if (inner) {
-    const link = inner.linkAddress;
-    const byRelay = model.subnets.find((s) => s.relayAddresses.has(link));
-    if (byRelay) return byRelay;
-    const v = ipv6ToBigInt(link);
-    // A link-local or unspecified link-address names no subnet: fall back to the interface the
-    // message arrived on, as Kea does (perfdhcp -A 1 relays this way).
-    const global = v !== undefined && v !== 0n && v >> 118n !== 0x3fan;
-    if (global) return model.subnets.find((s) => prefixContains(s.prefix, v));
-  }
-  return model.subnets.find((s) => s.iface !== undefined && s.iface === tx.inbound.iface);
-}
