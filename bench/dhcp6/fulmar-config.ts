@@ -1,6 +1,6 @@
 import type { ConfigInput } from '../../src/config/schema.js';
 import type { Durability } from '../../src/store/types.js';
-import { NET, type ServeParams } from './params.js';
+import { NET, subnet, type ServeParams } from './params.js';
 
 /**
  * Fulmar on the same parameters as keaConfig(): SQLite at the given
@@ -15,16 +15,7 @@ export function fulmarConfig(p: ServeParams, dir: string, durability: Durability
       'lease-database': { type: 'sqlite', durability },
       'preferred-lifetime': p.preferredLifetime,
       'valid-lifetime': p.validLifetime,
-      subnets: [
-        {
-          id: p.subnetId,
-          subnet: p.subnet,
-          interface: NET.serverIf,
-          relay: { 'ip-addresses': [NET.relayLinkAddress] },
-          pools: [{ pool: p.pool }],
-          'pd-pools': [{ prefix: p.pdPrefix, 'prefix-len': p.pdPrefixLen, 'delegated-len': p.pdDelegatedLen }],
-        },
-      ],
+      subnets: [subnet(p)],
     },
   };
 }

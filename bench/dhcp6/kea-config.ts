@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { NET, type ServeParams } from './params.js';
+import { NET, subnet, type ServeParams } from './params.js';
 
 /**
  * kea-dhcp6 on the bench parameters: memfile with persist true (Kea's
@@ -14,16 +14,7 @@ export function keaConfig(p: ServeParams, dir: string): object {
       'lease-database': { type: 'memfile', persist: true, name: join(dir, 'kea-leases6.csv'), 'lfc-interval': 0 },
       'preferred-lifetime': p.preferredLifetime,
       'valid-lifetime': p.validLifetime,
-      subnet6: [
-        {
-          id: p.subnetId,
-          subnet: p.subnet,
-          interface: NET.serverIf,
-          relay: { 'ip-addresses': [NET.relayLinkAddress] },
-          pools: [{ pool: p.pool }],
-          'pd-pools': [{ prefix: p.pdPrefix, 'prefix-len': p.pdPrefixLen, 'delegated-len': p.pdDelegatedLen }],
-        },
-      ],
+      subnet6: [subnet(p)],
       loggers: [{ name: 'kea-dhcp6', severity: 'WARN', output_options: [{ output: join(dir, 'kea.log') }] }],
     },
   };

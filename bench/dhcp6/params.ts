@@ -50,3 +50,15 @@ export const SERVE: ServeParams = {
 };
 
 export const POOL_SIZE = 2 ** 20;
+
+/** The one subnet both servers serve, in the key names Kea and Fulmar share. */
+export function subnet(p: ServeParams) {
+  return {
+    id: p.subnetId,
+    subnet: p.subnet,
+    interface: NET.serverIf,
+    relay: { 'ip-addresses': [NET.relayLinkAddress] },
+    pools: [{ pool: p.pool }],
+    'pd-pools': [{ prefix: p.pdPrefix, 'prefix-len': p.pdPrefixLen, 'delegated-len': p.pdDelegatedLen }],
+  };
+}
