@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuth } from './commands/auth.js';
 import { registerCheckConfig } from './commands/check-config.js';
+import { registerCtl } from './commands/ctl.js';
 import { registerDecode } from './commands/decode.js';
 import { registerDocs } from './commands/docs.js';
 import { registerImportKea } from './commands/import-kea.js';
@@ -24,6 +26,8 @@ export function buildProgram(io: CliIo): Command {
   registerDecode(program, io);
   registerDocs(program, io);
   registerImportKea(program, io);
+  registerCtl(program, io);
+  registerAuth(program, io);
   return program;
 }
 

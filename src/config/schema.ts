@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { canonicalIpv6 } from '../protocol/index.js';
 import { parsePrefix6, parseRange6 } from '../protocol/net6.js';
+import { pipelineSchema, pluginEntrySchema } from '../pipeline/config.js';
+import { assignmentSourceSchema } from '../store/assignments/config.js';
+import { controlSchema } from '../control/api/config.js';
+import { eventsSchema } from '../control/events/config.js';
 
 /**
  * The configuration file, as a zod schema: the single source for validation,
@@ -131,6 +135,8 @@ export const dhcp6Schema = z
     'option-data': optionData,
     'option-def': z.array(optionDefSchema).default([]),
     subnets: z.array(subnet6Schema).default([]),
+    pipeline: pipelineSchema.optional(),
+    'assignment-sources': z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-"'), assignmentSourceSchema).default({}).describe('Named sources of static assignments, used by the pipeline\'s static handler'),
   })
   .strict();
 
@@ -144,6 +150,9 @@ export const configSchema = z
       .strict()
       .default({ level: 'info' }),
     dhcp6: dhcp6Schema,
+    plugins: z.array(pluginEntrySchema).default([]).describe('Plugins to load: their filters, handlers and options become usable in the pipeline'),
+    control: controlSchema.optional().describe('The management API (with /metrics and the looking glass); absent: no API'),
+    events: eventsSchema.optional().describe('The transaction event stream; absent: no stream'),
   })
   .strict();
 

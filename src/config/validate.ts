@@ -18,25 +18,29 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return s || '(top level)';
 }
 
-function zodIssues(e: z.ZodError): ConfigIssue[] {
+export function zodIssues(e: z.ZodError): ConfigIssue[] {
   return e.issues.map((i) => {
     if (i.code === 'unrecognized_keys') return { path: formatPath(i.path), message: `unknown key(s): ${i.keys.map((k) => `"${k}"`).join(', ')}` };
     return { path: formatPath(i.path), message: i.message };
   });
 }
 
-/** Text of a config file → validated config, or every issue found with its path. */
-export function loadConfigText(text: string): LoadResult {
-  let raw: unknown;
+/** Text of a config file (JSON with comments) → its JSON value, or where it is not JSON. */
+export function parseConfigText(text: string): { ok: true; raw: unknown } | { ok: false; issues: ConfigIssue[] } {
   const clean = stripJsonComments(text);
   try {
-    raw = JSON.parse(clean);
+    return { ok: true, raw: JSON.parse(clean) };
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     const where = m ? lineColumn(clean, Number(m[1])) : undefined;
     return { ok: false, issues: [{ path: where ? `line ${where.line} column ${where.column}` : '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
   }
-  return loadConfig(raw);
+}
+
+/** Text of a config file → validated config, or every issue found with its path. */
+export function loadConfigText(text: string): LoadResult {
+  const r = parseConfigText(text);
+  return r.ok ? loadConfig(r.raw) : r;
 }
 
 /** A parsed JSON value → validated config. Checks the schema, then what a schema cannot say. */
@@ -89,7 +93,7 @@ function buildCodec(config: Config, issues: ConfigIssue[]): Codec {
 }
 
 /** Every option-data entry must name a known option and encode. */
-function checkOptionData(list: OptionDataConfig[], path: string, codec: Codec, issues: ConfigIssue[]): void {
+export function checkOptionData(list: OptionDataConfig[], path: string, codec: Codec, issues: ConfigIssue[]): void {
   list.forEach((o, i) => {
     const p = `${path}.option-data[${i}]`;
     const space = codec.spaces.get(o.space);

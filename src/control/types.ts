@@ -82,7 +82,8 @@ export interface ControlTarget {
   readonly configFile: string;
   /** The running config as JSON (what config-get returns). */
   currentConfig(): unknown;
-  testConfig(config: unknown): ConfigIssue[];
+  /** Full check (schema, plugins, sources, pipeline) without changing what runs. */
+  testConfig(config: unknown): ConfigIssue[] | Promise<ConfigIssue[]>;
   /** Validate, then swap atomically; on issues nothing changes. */
   setConfig(config: unknown): Promise<ConfigIssue[]>;
   /** Write the running config to a file (default: configFile); resolves to the path. */

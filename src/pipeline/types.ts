@@ -133,13 +133,15 @@ export interface SetupEnv {
 export interface FilterDefinition<S extends z.ZodType = z.ZodType> {
   description: string;
   schema: S;
-  create(config: z.output<S>, env: SetupEnv): Filter;
+  /** `plugin`: the validated `plugins[].config` of the plugin that defines it (undefined for built-ins). */
+  create(config: z.output<S>, env: SetupEnv, plugin?: unknown): Filter;
 }
 
 export interface HandlerDefinition<S extends z.ZodType = z.ZodType> {
   description: string;
   schema: S;
-  create(config: z.output<S>, env: SetupEnv): Handler;
+  /** `plugin`: the validated `plugins[].config` of the plugin that defines it (undefined for built-ins). */
+  create(config: z.output<S>, env: SetupEnv, plugin?: unknown): Handler;
 }
 
 /** Process-wide hooks of a plugin instance, beside its filters and handlers. */
@@ -155,7 +157,7 @@ export interface PluginDefinition<S extends z.ZodType = z.ZodType> {
   /** Schema of the plugin's section in the config (`plugins[].config`). */
   configSchema: S;
   /** Option definitions the plugin adds (e.g. a vendor's private options). */
-  options?: readonly (OptionDef & { space?: string })[];
+  options?: readonly (OptionDef & { space?: string })[] | ((config: z.output<S>) => readonly (OptionDef & { space?: string })[]);
   filters?: Record<string, FilterDefinition>;
   handlers?: Record<string, HandlerDefinition>;
   setup?(config: z.output<S>, env: SetupEnv): PluginInstance | Promise<PluginInstance>;

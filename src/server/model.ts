@@ -2,6 +2,7 @@ import { canonicalIpv6, type Codec, type Option } from '../protocol/index.js';
 import { ipv6ToBigInt, parsePrefix6, prefixContains, type Prefix6 } from '../protocol/net6.js';
 import type { Config, OptionDataConfig, Subnet6Config } from '../config/schema.js';
 import { Pool6 } from '../alloc/pool.js';
+import { Pipeline } from '../pipeline/pipeline.js';
 
 /**
  * The config compiled for serving: prefixes parsed, pools built, options in
@@ -56,6 +57,9 @@ export interface SubnetModel {
 export interface ServerModel {
   codec: Codec;
   subnets: SubnetModel[];
+  /** Leases given by static assignment outside every subnet: global timers and options, no pools. */
+  noSubnet: SubnetModel;
+  pipeline: Pipeline;
   globalOptions: OptionSet;
   declineProbation: number;
 }
@@ -64,13 +68,19 @@ function hexKey(s: string): string {
   return s.replace(/:/g, '').toLowerCase();
 }
 
+/** One validated option-data entry in codec form. */
+export function configuredOption(codec: Codec, o: OptionDataConfig): ConfiguredOption {
+  const space = codec.space(o.space);
+  const code = o.name !== undefined ? space.byName.get(o.name)!.def.code : o.code!;
+  const option: Option = o.raw !== undefined ? { code, raw: hexKey(o.raw) } : { code, name: space.byCode.get(code)?.def.name, value: o.value };
+  return { option, alwaysSend: o['always-send'] };
+}
+
 function optionSet(codec: Codec, list: readonly OptionDataConfig[], inherit?: OptionSet): OptionSet {
   const m = new Map(inherit ?? []);
   for (const o of list) {
-    const space = codec.space(o.space);
-    const code = o.name !== undefined ? space.byName.get(o.name)!.def.code : o.code!;
-    const option: Option = o.raw !== undefined ? { code, raw: hexKey(o.raw) } : { code, name: space.byCode.get(code)?.def.name, value: o.value };
-    m.set(code, { option, alwaysSend: o['always-send'] });
+    const c = configuredOption(codec, o);
+    m.set(c.option.code, c);
   }
   return m;
 }
@@ -84,7 +94,8 @@ function timers(global: Config['dhcp6'], s: Subnet6Config): Timers {
   return { preferred, valid, t1, t2 };
 }
 
-export function buildModel(config: Config, codec: Codec): ServerModel {
+/** `pipeline`: built by pipeline/setup.ts from the config; absent, every request may use the pools. */
+export function buildModel(config: Config, codec: Codec, pipeline: Pipeline = new Pipeline([], false)): ServerModel {
   const d = config.dhcp6;
   const globalOptions = optionSet(codec, d['option-data']);
   const subnets = d.subnets.map((s): SubnetModel => {
@@ -119,7 +130,21 @@ export function buildModel(config: Config, codec: Codec): ServerModel {
       byHwaddr,
     };
   });
-  return { codec, subnets, globalOptions, declineProbation: d['decline-probation-period'] };
+  const noSubnet: SubnetModel = {
+    id: 0,
+    prefix: parsePrefix6('::/0')!,
+    text: '::/0',
+    relayAddresses: new Set(),
+    pools: [],
+    pdPools: [],
+    options: globalOptions,
+    timers: timers(d, {} as Subnet6Config),
+    rapidCommit: d['rapid-commit'],
+    preference: d.preference,
+    byDuid: new Map(),
+    byHwaddr: new Map(),
+  };
+  return { codec, subnets, noSubnet, pipeline, globalOptions, declineProbation: d['decline-probation-period'] };
 }
 
 /** The subnet an address belongs to, if any. */

@@ -36,3 +36,11 @@ export function configuredOptions(set: OptionSet, requested: ReadonlySet<number>
   }
   return out;
 }
+
+/**
+ * Options a pipeline handler set: sent when requested or marked always-send,
+ * under the same RFC rules as configured ones.
+ */
+export function pipelineOptions(list: readonly Option[], requested: ReadonlySet<number>, requestType: string, alwaysSend: (o: Option) => boolean): Option[] {
+  return list.filter((o) => !STRUCTURAL.has(o.code) && ONLY_FOR.get(o.code)?.has(requestType) !== false && (requested.has(o.code) || alwaysSend(o)));
+}

@@ -12,7 +12,7 @@ export const RECLAIM_BATCH = 500;
  * read, so a renewal committed meanwhile wins (the store says stale).
  * Returns how many were reclaimed.
  */
-export async function reclaimExpired(store: LeaseStore6, model: ServerModel, stats: Stats, now: number, limit = RECLAIM_BATCH): Promise<number> {
+export async function reclaimExpired(store: LeaseStore6, model: ServerModel, stats: Stats, now: number, limit = RECLAIM_BATCH, onExpired?: (l: Lease6) => void): Promise<number> {
   const expired = await store.listExpired(now, limit);
   // All at once, so group commit merges them into one transaction; each keeps its own stale check.
   const results = await Promise.allSettled(
@@ -31,6 +31,7 @@ export async function reclaimExpired(store: LeaseStore6, model: ServerModel, sta
     if (l.state === 'declined') stats.add(`subnet[${l.subnetId}].reclaimed-declined-addresses`);
     stats.add('reclaimed-leases');
     reclaimed++;
+    onExpired?.({ ...l, state: 'reclaimed' });
   });
   return reclaimed;
 }

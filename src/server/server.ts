@@ -2,15 +2,20 @@ import { DecodeError, findOption, isRelay, type ClientServerMessage6, type Duid,
 import { ipv6ToBigInt, prefixContains } from '../protocol/net6.js';
 import type { Lease6, LeaseChange6, LeaseStore6 } from '../store/types.js';
 import { LeaseConflictError, LeaseStaleError, StoreOverloadError } from '../store/errors.js';
-import type { ServerModel, SubnetModel, Reservation6, PoolModel } from './model.js';
+import type { ServerModel, SubnetModel, Reservation6, PoolModel, Timers } from './model.js';
 import type { DropReason, Inbound6, Outbound6, Transaction6 } from './types.js';
 import { unwrap, wrap } from './relay.js';
 import { Stats, RECEIVED_STAT, SENT_STAT, leaseMoved } from './stats.js';
-import { configuredOptions, requestedCodes } from './options.js';
+import { configuredOptions, pipelineOptions, requestedCodes } from './options.js';
 import { iaOption, iasOf, statusOption, withdrawStale, type Granted, type IaRequest } from './ia.js';
 import { Drop, hwaddrOf, selectSubnet, validate } from './classify.js';
 import { markTaken, poolOfFirstGrant, releaseSlot, takeFromPools } from './pools.js';
 import { hasMalformedOption } from './malformed.js';
+import { newContext, type PostHandlers } from '../pipeline/pipeline.js';
+import { requestIds } from '../pipeline/ids.js';
+import type { LeaseEvent, PipelineContext, PipelineRequest, RequestIds } from '../pipeline/types.js';
+import { ALWAYS_SEND } from '../pipeline/env.js';
+import type { ReconfigureService } from './reconfigure/service.js';
 
 export interface ServerDeps {
   model: ServerModel;
@@ -20,10 +25,14 @@ export interface ServerDeps {
   /** Unix seconds. */
   now: () => number;
   random: () => number;
+  /** RFC 8415 §18.3.11/§20.4: keys in Replies, paths for Reconfigure. Absent: neither. */
+  reconfigure?: ReconfigureService;
 }
 
-/** One line per transaction for the log (and later the event stream). */
+/** One transaction, for the log line, the event stream, metrics and the looking glass. */
 export interface TransactionSummary {
+  /** Unix milliseconds when serving began. */
+  at: number;
   type: string;
   reply?: string;
   duid?: string;
@@ -36,6 +45,16 @@ export interface TransactionSummary {
   status: string[];
   drop?: DropReason;
   micros: number;
+  /** The request as received and the response as sent, relays included, in the codec's JSON form. */
+  request?: Message6;
+  response?: Message6;
+  /** The same on the wire: a compact form to keep (the looking glass decodes it when asked). */
+  requestData: Buffer;
+  responseData?: Buffer;
+  ids?: RequestIds;
+  hwaddr?: string;
+  source: string;
+  iface?: string;
 }
 
 export interface Logger {
@@ -50,6 +69,8 @@ const noLog: Logger = { debug() {}, info() {}, warn() {} };
 const CLIENT_TYPES = new Set(['solicit', 'request', 'confirm', 'renew', 'rebind', 'release', 'decline', 'information-request']);
 /** RFC 8415 §18.4: these may be unicast only to a server that sent the Server Unicast option. */
 const UNICAST_CHECKED = new Set(['request', 'renew', 'release', 'decline']);
+/** Messages by which a client asks for a new binding. */
+const NEW_BINDING = new Set(['solicit', 'request']);
 /** Attempts at allocating around conflicting leases before giving up on an IA. */
 const CONFLICT_RETRIES = 3;
 
@@ -65,6 +86,8 @@ export class Dhcp6Server {
   private readonly serverDuidHex: string;
   log: Logger = noLog;
   onTransaction?: (t: TransactionSummary) => void;
+  /** After a commit moved leases (grant, extend, release, decline, a line's CPE swap). */
+  onLease?: (e: LeaseEvent) => void;
 
   constructor(private deps: ServerDeps) {
     this.serverDuidHex = deps.serverDuid.hex;
@@ -87,27 +110,32 @@ export class Dhcp6Server {
       tx = this.begin(pkt);
       this.stats.add(RECEIVED_STAT[tx.type] ?? 'pkt6-unknown-received');
       const t = tx;
-      const reply = await this.serialised(tx.duid, () => this.serve(t));
+      const reply = await this.serialised(tx.duid, async () => {
+        const r = await this.provision(t);
+        await this.reconfigureHooks(t, r);
+        return r;
+      });
       if (!reply) {
-        this.summarise(started, pkt, tx, undefined, undefined);
+        this.summarise(started, pkt, tx, undefined, undefined, undefined);
         return undefined;
       }
       this.stats.add(SENT_STAT[reply.type as string] ?? 'pkt6-unknown-sent');
       this.stats.add('pkt6-sent');
-      const out = this.deps.model.codec.encode6(wrap(tx.relays, reply));
-      this.summarise(started, pkt, tx, reply, undefined);
+      const wrapped = wrap(tx.relays, reply);
+      const out = this.deps.model.codec.encode6(wrapped);
+      this.summarise(started, pkt, tx, reply, wrapped, undefined, out);
       return { data: out, destination: pkt.source, port: pkt.sourcePort, iface: pkt.iface };
     } catch (e) {
       let reason: DropReason = 'internal-error';
       if (e instanceof Drop) reason = e.reason;
       else if (e instanceof StoreOverloadError) reason = 'store-overload';
       else this.log.warn({ msgId: 'FULMAR_PKT6_INTERNAL_ERROR', err: String(e), source: pkt.source }, 'internal error serving a packet');
-      this.summarise(started, pkt, tx, undefined, reason);
+      this.summarise(started, pkt, tx, undefined, undefined, reason);
       return this.drop(reason, pkt);
     }
   }
 
-  private summarise(started: bigint, pkt: Inbound6, tx: Transaction6 | undefined, reply: ClientServerMessage6 | undefined, drop: DropReason | undefined): void {
+  private summarise(started: bigint, pkt: Inbound6, tx: Transaction6 | undefined, reply: ClientServerMessage6 | undefined, wrapped: Message6 | undefined, drop: DropReason | undefined, out?: Buffer): void {
     if (!this.onTransaction) return;
     const granted: string[] = [];
     const status: string[] = [];
@@ -122,6 +150,7 @@ export class Dhcp6Server {
     };
     if (reply) visit(reply.options, 0);
     this.onTransaction({
+      at: Date.now() - Math.round(Number(process.hrtime.bigint() - started) / 1e6),
       type: tx?.type ?? 'unknown',
       reply: reply?.type as string | undefined,
       duid: tx?.duid || undefined,
@@ -132,6 +161,14 @@ export class Dhcp6Server {
       status,
       drop,
       micros: Number(process.hrtime.bigint() - started) / 1000,
+      request: tx?.request,
+      response: wrapped,
+      requestData: pkt.data,
+      responseData: out,
+      ids: tx?.ctx?.request.ids ?? (tx ? requestIds(tx.duid, tx.hwaddr, tx.relays) : undefined),
+      hwaddr: tx?.hwaddr,
+      source: pkt.source,
+      iface: pkt.iface,
     });
   }
 
@@ -180,6 +217,52 @@ export class Dhcp6Server {
     return tx;
   }
 
+  /**
+   * RFC 8415 §20.4.2: the reconfigure key goes in the Reply, stored before it
+   * leaves (this runs inside the client's queue); and remember how to reach
+   * the client for a later Reconfigure (§18.3.11).
+   */
+  private async reconfigureHooks(tx: Transaction6, reply: ClientServerMessage6 | undefined): Promise<void> {
+    const rc = this.deps.reconfigure;
+    if (!rc || !reply) return;
+    const status = (findOption(reply.options, 13)?.value as { status?: string } | undefined)?.status;
+    if (status !== 'UseMulticast') reply.options.push(...(await rc.replyOptions(tx.msg, tx.duid, reply.type as string)));
+    const pkt = tx.inbound;
+    rc.rememberPath(tx.duid, { source: pkt.source, port: pkt.sourcePort, iface: pkt.iface, relays: tx.relays }, tx.msg);
+  }
+
+  /** The pipeline's handlers decide (pre), the state machine serves, the handlers edit the response (post). */
+  private async provision(tx: Transaction6): Promise<ClientServerMessage6 | undefined> {
+    const pipeline = this.deps.model.pipeline;
+    if (!pipeline.configured) return this.serve(tx);
+    const ctx = newContext(this.pipelineRequest(tx));
+    tx.ctx = ctx;
+    const pre = pipeline.pre(ctx);
+    const posts: PostHandlers = Array.isArray(pre) ? pre : await pre;
+    if (ctx.ignore !== undefined) throw new Drop(ctx.ignore as DropReason);
+    const reply = await this.serve(tx);
+    if (reply && posts.length) {
+      ctx.response = reply;
+      await pipeline.post(ctx, posts);
+    }
+    return reply;
+  }
+
+  private pipelineRequest(tx: Transaction6): PipelineRequest {
+    const elapsed = findOption(tx.msg.options, 8)?.value;
+    return {
+      type: tx.type,
+      msg: tx.msg,
+      relays: tx.relays,
+      ids: requestIds(tx.duid, tx.hwaddr, tx.relays),
+      iface: tx.inbound.iface,
+      source: tx.inbound.source,
+      subnetId: tx.subnet?.id,
+      // RFC 8415 §21.9: hundredths of a second.
+      elapsedSeconds: typeof elapsed === 'number' ? elapsed / 100 : 0,
+    };
+  }
+
   private async serve(tx: Transaction6): Promise<ClientServerMessage6 | undefined> {
     if (tx.relays.length === 0 && tx.inbound.unicast && UNICAST_CHECKED.has(tx.type)) {
       // RFC 8415 §18.4: we never send the Server Unicast option, so tell the client to multicast.
@@ -191,19 +274,22 @@ export class Dhcp6Server {
       case 'confirm':
         return this.confirm(tx);
     }
-    if (!tx.subnet) throw new Drop('no-subnet');
+    // Static assignments need no subnet: their lifetimes and options then come from the global level.
+    const assigned = tx.ctx?.assigned;
+    const subnet = tx.subnet ?? (assigned && (assigned.addresses.length || assigned.prefixes.length) ? this.deps.model.noSubnet : undefined);
+    if (!subnet) throw new Drop('no-subnet');
     switch (tx.type) {
       case 'solicit':
-        return this.solicit(tx, tx.subnet);
+        return this.solicit(tx, subnet);
       case 'request':
-        return this.assignAll(tx, tx.subnet, 'reply', true);
+        return this.assignAll(tx, subnet, 'reply', true);
       case 'renew':
       case 'rebind':
-        return this.extendAll(tx, tx.subnet);
+        return this.extendAll(tx, subnet);
       case 'release':
-        return this.releaseOrDecline(tx, tx.subnet, 'release');
+        return this.releaseOrDecline(tx, subnet, 'release');
       case 'decline':
-        return this.releaseOrDecline(tx, tx.subnet, 'decline');
+        return this.releaseOrDecline(tx, subnet, 'decline');
     }
     throw new Drop('not-for-server');
   }
@@ -221,7 +307,15 @@ export class Dhcp6Server {
     // Most specific wins: reservation over pool over subnet over global.
     let set = pool?.options ?? optionsFrom?.options ?? this.deps.model.globalOptions;
     if (reservation?.options.size) set = new Map([...set, ...reservation.options]);
-    options.push(...configuredOptions(set, requestedCodes(tx.msg), tx.type));
+    const requested = requestedCodes(tx.msg);
+    const configured = configuredOptions(set, requested, tx.type);
+    const extra = tx.ctx?.options;
+    if (extra?.length) {
+      // Options from the pipeline replace configured ones of the same code.
+      const chosen = pipelineOptions(extra, requested, tx.type, (o) => ALWAYS_SEND.has(o));
+      const codes = new Set(extra.map((o) => o.code));
+      options.push(...configured.filter((o) => !codes.has(o.code)), ...chosen);
+    } else options.push(...configured);
     return { type, xid: tx.msg.xid, options };
   }
 
@@ -244,7 +338,8 @@ export class Dhcp6Server {
   private async assignAll(tx: Transaction6, subnet: SubnetModel, type: 'advertise' | 'reply', commit: boolean): Promise<ClientServerMessage6> {
     const body: Option[] = [];
     if (type === 'reply' && tx.type === 'solicit') body.push({ code: 14, name: 'rapid-commit' });
-    if (type === 'advertise' && subnet.preference > 0) body.push({ code: 7, name: 'preference', value: subnet.preference });
+    const preference = tx.ctx?.preference ?? subnet.preference;
+    if (type === 'advertise' && preference > 0) body.push({ code: 7, name: 'preference', value: preference });
     const ias = await this.grant(tx, subnet, iasOf(tx.msg), commit);
     body.push(...ias);
     return this.reply(tx, type, body, subnet, this.reservationFor(tx, subnet), poolOfFirstGrant(subnet, ias));
@@ -254,12 +349,14 @@ export class Dhcp6Server {
   private async grant(tx: Transaction6, subnet: SubnetModel, ias: IaRequest[], commit: boolean): Promise<Option[]> {
     const now = this.deps.now();
     const reservation = this.reservationFor(tx, subnet);
-    const { t1, t2, preferred, valid } = subnet.timers;
+    const { t1, t2, preferred, valid } = timersOf(subnet, tx.ctx);
     for (let attempt = 0; ; attempt++) {
       const plan = await this.plan(tx, subnet, ias, reservation, now);
       const changes: LeaseChange6[] = [];
+      // A resource bound to the line leaves the CPE that had it (a swap): released in the same commit.
+      for (const p of plan) for (const g of p.fresh) if (g.evict) changes.push({ op: 'update', lease: reclaimedNow(g.evict, now), expect: version(g.evict) });
       for (const p of plan) for (const g of p.fresh) changes.push({ op: 'insert', lease: this.lease(tx, subnet, p.ia, g.resource, now) });
-      for (const p of plan) for (const l of p.kept) changes.push({ op: 'update', lease: { ...l, cltt: now, preferredLifetime: preferred, validLifetime: valid, expiresAt: now + valid }, expect: version(l) });
+      for (const p of plan) for (const l of p.kept) changes.push({ op: 'update', lease: withContext({ ...l, cltt: now, preferredLifetime: preferred, validLifetime: valid, expiresAt: now + valid }, tx.ctx), expect: version(l) });
       if (!commit) this.unreserve(plan);
       else if (changes.length) {
         try {
@@ -274,6 +371,8 @@ export class Dhcp6Server {
           throw e;
         }
         for (const c of changes) if (c.op === 'insert') leaseMoved(this.stats, subnet.id, c.lease.type, undefined, 'assigned');
+        for (const p of plan) for (const g of p.fresh) if (g.evict) leaseMoved(this.stats, g.evict.subnetId, g.evict.type, 'assigned', 'reclaimed');
+        this.announce(changes, 'granted');
       }
       return plan.map((p) => {
         const granted: Granted[] = [...p.kept.map((l) => l.address), ...p.fresh.map((g) => g.resource)].map((resource) => ({ resource, preferred, valid }));
@@ -284,15 +383,33 @@ export class Dhcp6Server {
   }
 
   private lease(tx: Transaction6, subnet: SubnetModel, ia: IaRequest, address: string, now: number): Lease6 {
-    const { preferred, valid } = subnet.timers;
+    const { preferred, valid } = timersOf(subnet, tx.ctx);
     const l: Lease6 = { type: ia.type, address, duid: tx.duid, iaid: ia.iaid, subnetId: subnet.id, preferredLifetime: preferred, validLifetime: valid, cltt: now, expiresAt: now + valid, state: 'assigned' };
     if (tx.hwaddr) l.hwaddr = tx.hwaddr;
-    return l;
+    return withContext(l, tx.ctx);
+  }
+
+  /** Tell lease listeners (plugins) what a commit did. */
+  private announce(changes: readonly LeaseChange6[], fresh: 'granted' | 'extended'): void {
+    const on = this.onLease;
+    if (!on) return;
+    for (const c of changes) {
+      if (c.op === 'delete') continue;
+      const l = c.lease;
+      const kind = c.op === 'insert' ? fresh : l.state === 'assigned' ? 'extended' : l.state === 'declined' ? 'declined' : 'released';
+      try {
+        on({ kind, lease: l });
+      } catch (e) {
+        this.log.warn({ msgId: 'FULMAR_LEASE_LISTENER_FAILED', err: String(e) }, 'a lease listener failed');
+      }
+    }
   }
 
   private async plan(tx: Transaction6, subnet: SubnetModel, ias: IaRequest[], reservation: Reservation6 | undefined, now: number): Promise<Planned[]> {
     const out: Planned[] = [];
-    const reservedLeft = { na: [...(reservation?.addresses ?? [])], pd: [...(reservation?.prefixes ?? [])] };
+    const assigned = tx.ctx?.assigned;
+    const reservedLeft = { na: [...(reservation?.addresses ?? []), ...(assigned?.addresses ?? [])], pd: [...(reservation?.prefixes ?? []), ...(assigned?.prefixes ?? [])] };
+    const lineBound = assigned?.lineBound === true;
     for (const ia of ias) {
       const existing = (await this.deps.store.getByClient(tx.duid, ia.iaid, ia.type)).filter((l) => l.state === 'assigned' && l.subnetId === subnet.id && l.expiresAt >= now);
       if (existing.length) {
@@ -305,8 +422,11 @@ export class Dhcp6Server {
         const r = reserved.shift()!;
         const holder = await this.deps.store.get(ia.type, r);
         if (!holder || holder.state === 'reclaimed' || (holder.duid === tx.duid && holder.iaid === ia.iaid)) fresh.push({ resource: r, pool: undefined });
+        // Taken from its holder: a line's new CPE, the same client under a new IAID, or a lease past its expiry the sweep has not reached.
+        // Only a new binding (Solicit, Request) takes a line's resource: the old CPE's Renew must not take it back.
+        else if (holder.state === 'assigned' && ((lineBound && NEW_BINDING.has(tx.type)) || holder.duid === tx.duid || holder.expiresAt < now)) fresh.push({ resource: r, pool: undefined, evict: holder });
       }
-      if (!fresh.length) {
+      if (!fresh.length && (!tx.ctx || tx.ctx.dynamic)) {
         const taken = takeFromPools(subnet, ia, this.deps.random);
         if (taken) fresh.push(taken);
       }
@@ -335,7 +455,7 @@ export class Dhcp6Server {
   private async extendOnce(tx: Transaction6, subnet: SubnetModel): Promise<ClientServerMessage6> {
     const ias = iasOf(tx.msg);
     const now = this.deps.now();
-    const { t1, t2, preferred, valid } = subnet.timers;
+    const { t1, t2, preferred, valid } = timersOf(subnet, tx.ctx);
     const changes: LeaseChange6[] = [];
     const body: Option[] = [];
     const missing: IaRequest[] = [];
@@ -347,14 +467,17 @@ export class Dhcp6Server {
       }
       const granted: Granted[] = [];
       for (const l of held) {
-        changes.push({ op: 'update', lease: { ...l, cltt: now, preferredLifetime: preferred, validLifetime: valid, expiresAt: now + valid }, expect: version(l) });
+        changes.push({ op: 'update', lease: withContext({ ...l, cltt: now, preferredLifetime: preferred, validLifetime: valid, expiresAt: now + valid }, tx.ctx), expect: version(l) });
         granted.push({ resource: l.address, preferred, valid });
       }
       // Addresses the client lists that are not (or no longer) its own: lifetimes 0 so it stops using them.
       for (const h of ia.hints) if (!held.some((l) => l.address === h)) granted.push({ resource: h, preferred: 0, valid: 0 });
       body.push(iaOption(ia, granted, t1, t2));
     }
-    if (changes.length) await this.deps.store.commit(changes);
+    if (changes.length) {
+      await this.deps.store.commit(changes);
+      this.announce(changes, 'extended');
+    }
     if (missing.length) {
       const fresh = await this.grant(tx, subnet, missing, true);
       // RFC 8415 §18.3.4/§18.3.5: what the client still lists but no longer holds goes back with lifetimes 0.
@@ -381,12 +504,15 @@ export class Dhcp6Server {
         if (what === 'decline' && l.type !== 'pd') {
           changes.push({ op: 'update', lease: { ...l, state: 'declined', cltt: now, preferredLifetime: 0, validLifetime: this.deps.model.declineProbation, expiresAt: now + this.deps.model.declineProbation }, expect: version(l) });
         } else {
-          changes.push({ op: 'update', lease: { ...l, state: 'reclaimed', cltt: now, preferredLifetime: 0, validLifetime: 0, expiresAt: now }, expect: version(l) });
+          changes.push({ op: 'update', lease: reclaimedNow(l, now), expect: version(l) });
           freed.push(l);
         }
       }
     }
-    if (changes.length) await this.deps.store.commit(changes);
+    if (changes.length) {
+      await this.deps.store.commit(changes);
+      this.announce(changes, 'extended');
+    }
     for (const c of changes) if (c.op === 'update') leaseMoved(this.stats, c.lease.subnetId, c.lease.type, 'assigned', c.lease.state);
     for (const l of freed) releaseSlot(this.deps.model, l);
     body.unshift(statusOption('Success', what === 'release' ? 'leases released' : 'addresses declined'));
@@ -417,7 +543,26 @@ export class Dhcp6Server {
 interface Planned {
   ia: IaRequest;
   kept: Lease6[];
-  fresh: { resource: string; pool: PoolModel | undefined }[];
+  /** `evict`: the live lease this resource is taken from, released in the same commit. */
+  fresh: { resource: string; pool: PoolModel | undefined; evict?: Lease6 }[];
+}
+
+function reclaimedNow(l: Lease6, now: number): Lease6 {
+  return { ...l, state: 'reclaimed', cltt: now, preferredLifetime: 0, validLifetime: 0, expiresAt: now };
+}
+
+/** The subnet's timers with the pipeline's overrides. */
+function timersOf(subnet: SubnetModel, ctx: PipelineContext | undefined): Timers {
+  const o = ctx?.timers;
+  if (!o || (o.t1 === undefined && o.t2 === undefined && o.preferred === undefined && o.valid === undefined)) return subnet.timers;
+  const t = subnet.timers;
+  return { t1: o.t1 ?? t.t1, t2: o.t2 ?? t.t2, preferred: o.preferred ?? t.preferred, valid: o.valid ?? t.valid };
+}
+
+/** The pipeline's lease context (e.g. a route's next hop) goes with the lease. */
+function withContext(l: Lease6, ctx: PipelineContext | undefined): Lease6 {
+  if (!ctx || Object.keys(ctx.leaseContext).length === 0) return l;
+  return { ...l, userContext: { ...l.userContext, ...ctx.leaseContext } };
 }
 
 function version(l: Lease6): { duid: string; iaid: number; state: Lease6['state']; cltt: number; expiresAt: number } {

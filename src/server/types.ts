@@ -1,5 +1,6 @@
 import type { ClientServerMessage6, Message6, RelayMessage6 } from '../protocol/index.js';
 import type { SubnetModel } from './model.js';
+import type { PipelineContext } from '../pipeline/types.js';
 
 /** A datagram as the transport hands it over: no sockets past this point. */
 export interface Inbound6 {
@@ -34,7 +35,10 @@ export type DropReason =
   | 'no-subnet'
   | 'nothing-to-confirm'
   | 'store-overload'
-  | 'internal-error';
+  | 'internal-error'
+  | 'disabled'
+  // A pipeline handler's reason (rate-limited, ignored, or a plugin's own).
+  | (string & {});
 
 /** Everything known about one request while it is served. */
 export interface Transaction6 {
@@ -49,4 +53,6 @@ export interface Transaction6 {
   /** Client link-layer address (hex) from its DUID or a relay (RFC 6939), if any. */
   hwaddr?: string;
   subnet?: SubnetModel;
+  /** The pipeline's decisions, when the config has a pipeline. */
+  ctx?: PipelineContext;
 }

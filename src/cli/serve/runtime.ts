@@ -1,18 +1,26 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
-import { loadConfigText, type ConfigIssue } from '../../config/validate.js';
+import { loadConfig, type ConfigIssue } from '../../config/validate.js';
 import type { Config } from '../../config/schema.js';
-import { buildModel } from '../../server/model.js';
 import { Dhcp6Server } from '../../server/server.js';
 import { WorkQueue } from '../../server/queue.js';
 import { markLiveLeases, reclaimExpired } from '../../server/reclaim.js';
 import { Udp6Transport, type Datagram6 } from '../../transport/udp6.js';
 import { readKernelUdpDrops } from '../../transport/kernel-drops.js';
-import type { LeaseStore6 } from '../../store/types.js';
+import type { Lease6, LeaseStore6 } from '../../store/types.js';
 import { MemoryLeaseStore6 } from '../../store/memory/store6.js';
 import { openSqliteLeaseStore6 } from '../../store/sqlite/store6.js';
+import { retireProvisioning } from '../../pipeline/setup.js';
+import type { LeaseEvent } from '../../pipeline/types.js';
 import { loadOrCreateServerDuid } from './duid-file.js';
+import { ReconfigureService } from '../../server/reconfigure/service.js';
+import { MemoryReconfigureKeyStore, type ReconfigureKeyStore } from '../../server/reconfigure/keys.js';
+import { SqliteReconfigureKeyStore } from '../../store/sqlite/reconfigure-keys.js';
+import { configBaseDir, parseConfigFile, prepareConfig, type Prepared } from './prepare.js';
+import { logFields, toRecord } from './records.js';
+import { Observers } from './observers.js';
+import { startControl, type Control } from './control.js';
 
 export class ConfigRejected extends Error {
   constructor(
@@ -25,9 +33,14 @@ export class ConfigRejected extends Error {
 
 /** Requests served at once; the rest wait in the bounded queue. */
 const CONCURRENCY = 256;
+/** A retired config's sources and plugins close this long after the swap, once its transactions are done. */
+const RETIRE_AFTER_MS = 5_000;
 
-export function readConfig(file: string) {
-  const r = loadConfigText(readFileSync(file, 'utf8'));
+/** The config file checked against the schema only (for commands that just read the lease store). */
+export function readConfig(file: string): { config: Config } {
+  const p = parseConfigFile(file);
+  if (!p.ok) throw new ConfigRejected(file, p.issues);
+  const r = loadConfig(p.raw);
   if (!r.ok) throw new ConfigRejected(file, r.issues);
   return r;
 }
@@ -46,40 +59,108 @@ export function openStore(config: Config): LeaseStore6 {
 export interface Running {
   server: Dhcp6Server;
   log: Logger;
+  /** Re-read the config file; false (and the old config keeps serving) when it is rejected. */
   reload(): Promise<boolean>;
   stop(): Promise<void>;
+  /** The management API's address, when configured. */
+  controlUrl?: string;
+}
+
+/** Every live lease, page by page: plugins re-install what they manage (routes) at start. */
+async function* liveLeases(store: LeaseStore6): AsyncIterable<Lease6> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await store.page(after, 1000);
+    if (!page.length) return;
+    for (const l of page) if (l.state === 'assigned') yield l;
+    after = page[page.length - 1]!.address;
+  }
 }
 
 /**
- * Start serving: config, store, server, sockets, queue, timers; then drop
- * privileges. Everything is set up before the first packet is read, and a
- * failure at any step undoes the earlier ones.
+ * Start serving: config, store, provisioning, server, sockets, queue,
+ * timers, management API; then drop privileges. Everything is set up before
+ * the first packet is read, and a failure at any step undoes the earlier ones.
  */
 export async function start(file: string, log: Logger = pino({ base: undefined })): Promise<Running> {
-  let { config, codec } = readConfig(file);
+  const baseDir = configBaseDir(file);
+  const parsed = parseConfigFile(file);
+  if (!parsed.ok) throw new ConfigRejected(file, parsed.issues);
+  // Handlers count into the server's statistics; the server is built after the pipeline.
+  const late: { server?: Dhcp6Server } = {};
+  const count = (name: string, by = 1): void => late.server?.stats.add(name, by);
+  const first = await prepareConfig(parsed.raw, baseDir, { log, count });
+  if (!first.ok) throw new ConfigRejected(file, first.issues);
+  let current: Prepared = first.value;
+  let config = current.config;
   log.level = config.logging.level;
   mkdirSync(config['data-directory'], { recursive: true });
   const serverDuid = loadOrCreateServerDuid(config['data-directory'], config.dhcp6.interfaces);
   const store = openStore(config);
-  const model = buildModel(config, codec);
-  const server = new Dhcp6Server({ model, store, serverDuid, now: () => Math.floor(Date.now() / 1000), random: Math.random });
-  await markLiveLeases(store, model, server.stats);
-  server.log = log;
-  server.onTransaction = (t) => {
-    if (t.drop) log.debug({ msgId: 'FULMAR_PKT6_DROPPED', ...t }, `${t.type} dropped: ${t.drop}`);
-    else log.info({ msgId: 'FULMAR_PKT6_TRANSACTION', ...t }, `${t.type} → ${t.reply ?? 'no reply'}`);
+  const ldb = config.dhcp6['lease-database'];
+  const keys: ReconfigureKeyStore = ldb.type === 'sqlite' ? new SqliteReconfigureKeyStore({ path: join(config['data-directory'], 'reconfigure-keys.sqlite'), durability: ldb.durability }) : new MemoryReconfigureKeyStore();
+  let transport: Udp6Transport | undefined;
+  const reconfigure = new ReconfigureService({
+    keys,
+    serverDuid,
+    codec: current.codec,
+    leases: store,
+    now: Date.now,
+    async send(o) {
+      if (!transport) throw new Error('not serving');
+      await transport.send(o.data, o.destination, o.port, o.iface);
+    },
+  });
+  const srv = new Dhcp6Server({ model: current.model, store, serverDuid, now: () => Math.floor(Date.now() / 1000), random: Math.random, reconfigure });
+  late.server = srv;
+  await markLiveLeases(store, current.model, srv.stats);
+  srv.log = log;
+
+  const onLease = (e: LeaseEvent): void => {
+    for (const p of current.provisioning.plugins) {
+      if (!p.instance.onLease) continue;
+      Promise.resolve()
+        .then(() => p.instance.onLease!(e))
+        .catch((err) => log.warn({ msgId: 'FULMAR_PLUGIN_LEASE_HOOK_FAILED', plugin: p.loaded.def.name, err: String(err) }, 'a plugin failed on a lease event'));
+    }
+  };
+  srv.onLease = onLease;
+  const startPlugins = async (p: Prepared): Promise<void> => {
+    for (const pl of p.provisioning.plugins) {
+      if (!pl.instance.start) continue;
+      try {
+        await pl.instance.start(liveLeases(store));
+      } catch (err) {
+        log.warn({ msgId: 'FULMAR_PLUGIN_START_FAILED', plugin: pl.loaded.def.name, err: String(err) }, 'a plugin failed to start');
+      }
+    }
+  };
+  await startPlugins(current);
+
+  const observers = new Observers(log, srv.stats);
+  await observers.configure(config.events, file);
+  srv.onTransaction = (t) => {
+    if (t.drop) log.debug({ msgId: 'FULMAR_PKT6_DROPPED', ...logFields(t) }, `${t.type} dropped: ${t.drop}`);
+    else log.info({ msgId: 'FULMAR_PKT6_TRANSACTION', ...logFields(t) }, `${t.type} → ${t.reply ?? 'no reply'}`);
+    observers.observe(toRecord(t), t.requestData, t.responseData);
   };
 
-  let transport: Udp6Transport | undefined;
+  let serving = true;
+  let enableTimer: NodeJS.Timeout | undefined;
   const queue = new WorkQueue<Datagram6>(config.dhcp6['receive-queue'], CONCURRENCY, async (d) => {
     // Under overload, serve what is fresh: a client has retransmitted (or given up) on what waited long.
     if (performance.now() - d.receivedAt > config.dhcp6['max-queue-wait']) {
-      server.stats.add('pkt6-receive-drop');
-      server.stats.add('pkt6-drop-stale');
+      srv.stats.add('pkt6-receive-drop');
+      srv.stats.add('pkt6-drop-stale');
+      return;
+    }
+    if (!serving) {
+      srv.stats.add('pkt6-receive-drop');
+      srv.stats.add('pkt6-drop-disabled');
       return;
     }
     const source = d.address.replace(/%.*$/, '');
-    const out = await server.handle({ data: d.data, source, sourcePort: d.port, iface: d.iface, unicast: d.unicast });
+    const out = await srv.handle({ data: d.data, source, sourcePort: d.port, iface: d.iface, unicast: d.unicast });
     if (!out || !transport) return;
     // Reply to the address exactly as received, zone included, so link-local clients are reachable.
     await transport.send(out.data, d.address, out.port, d.iface, d.via);
@@ -91,52 +172,119 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
       port: config.dhcp6.port,
       receiveBuffer: config.dhcp6['receive-buffer'],
       onPacket: (d) => {
-        if (!queue.push(d)) server.stats.add('pkt6-drop-queue-full');
+        if (!queue.push(d)) srv.stats.add('pkt6-drop-queue-full');
       },
       onError: (e, where) => log.warn({ msgId: 'FULMAR_SOCKET_ERROR', where, err: e.message }, 'socket error'),
     });
   } catch (e) {
+    await observers.close();
+    reconfigure.close();
+    await keys.close?.();
     await store.close();
     throw e;
   }
-  dropPrivileges(config.user, log);
-  const kernelAtStart = readKernelUdpDrops();
-  const sweep = setInterval(() => {
-    reclaimExpired(store, server.model, server.stats, Math.floor(Date.now() / 1000)).catch((e) => log.warn({ msgId: 'FULMAR_RECLAIM_FAILED', err: String(e) }, 'reclaim failed'));
-    const k = readKernelUdpDrops();
-    server.stats.set('pkt6-kernel-rcvbuf-drops', k.udp6RcvbufErrors - kernelAtStart.udp6RcvbufErrors);
-    server.stats.set('pkt6-queue-shed', queue.shed);
-  }, config.dhcp6['reclaim-interval'] * 1000);
-  sweep.unref();
-  log.info({ msgId: 'FULMAR_STARTED', interfaces: config.dhcp6.interfaces, addresses: config.dhcp6['listen-addresses'], port: config.dhcp6.port, serverDuid: serverDuid.hex, receiveBuffer: transport.receiveBufferSizes() }, 'serving DHCPv6');
 
-  return {
-    server,
-    log,
-    async reload() {
-      try {
-        const next = readConfig(file);
-        const nextModel = buildModel(next.config, next.codec);
-        await markLiveLeases(store, nextModel, server.stats);
-        server.setModel(nextModel);
-        ({ config, codec } = next);
-        log.level = config.logging.level;
-        log.info({ msgId: 'FULMAR_CONFIG_RELOADED', file }, 'configuration reloaded');
-        return true;
-      } catch (e) {
-        const issues = e instanceof ConfigRejected ? e.issues : [{ path: '(file)', message: (e as Error).message }];
-        log.error({ msgId: 'FULMAR_CONFIG_REJECTED', file, issues }, 'new configuration rejected; the running one keeps serving');
-        return false;
-      }
-    },
-    async stop() {
+  const reclaim = (): Promise<number> =>
+    reclaimExpired(store, srv.model, srv.stats, Math.floor(Date.now() / 1000), undefined, (l) => onLease({ kind: 'expired', lease: l }));
+
+  /** Swap in a checked config: in-flight transactions finish on the old model; leases and statistics stay. */
+  const apply = async (raw: unknown, source: string): Promise<ConfigIssue[]> => {
+    const next = await prepareConfig(raw, baseDir, { log, count, previous: current.provisioning });
+    if (!next.ok) {
+      log.error({ msgId: 'FULMAR_CONFIG_REJECTED', source, issues: next.issues }, 'new configuration rejected; the running one keeps serving');
+      return next.issues;
+    }
+    await markLiveLeases(store, next.value.model, srv.stats);
+    const old = current;
+    current = next.value;
+    config = current.config;
+    srv.setModel(current.model);
+    log.level = config.logging.level;
+    await observers.configure(config.events, file);
+    await startPlugins(current);
+    setTimeout(() => void retireProvisioning(old.provisioning, current.provisioning), RETIRE_AFTER_MS).unref();
+    log.info({ msgId: 'FULMAR_CONFIG_RELOADED', source }, 'configuration reloaded');
+    return [];
+  };
+  const reloadFile = async (): Promise<ConfigIssue[]> => {
+    const p = parseConfigFile(file);
+    if (!p.ok) {
+      log.error({ msgId: 'FULMAR_CONFIG_REJECTED', source: file, issues: p.issues }, 'new configuration rejected; the running one keeps serving');
+      return p.issues;
+    }
+    return apply(p.raw, file);
+  };
+
+  let control: Control | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
       clearInterval(sweep);
+      clearTimeout(enableTimer);
       transport?.close();
       transport = undefined;
       await queue.drained();
+      await control?.close();
+      await observers.close();
+      await retireProvisioning(current.provisioning, undefined);
+      reconfigure.close();
+      await keys.close?.();
       await store.close();
       log.info({ msgId: 'FULMAR_STOPPED' }, 'stopped');
+    })());
+
+  const kernelAtStart = readKernelUdpDrops();
+  const sweep = setInterval(() => {
+    reclaim().catch((e) => log.warn({ msgId: 'FULMAR_RECLAIM_FAILED', err: String(e) }, 'reclaim failed'));
+    const k = readKernelUdpDrops();
+    srv.stats.set('pkt6-kernel-rcvbuf-drops', k.udp6RcvbufErrors - kernelAtStart.udp6RcvbufErrors);
+    srv.stats.set('pkt6-queue-shed', queue.shed);
+    observers.exportStats();
+  }, config.dhcp6['reclaim-interval'] * 1000);
+  sweep.unref();
+
+  if (config.control) {
+    try {
+      control = await startControl({
+        config: config.control,
+        baseDir,
+        file,
+        log,
+        server: srv,
+        store,
+        observers,
+        current: () => current,
+        apply,
+        reloadFile,
+        reclaim,
+        reconfigure: (q) => reconfigure.reconfigure(q),
+        setServing(enabled, maxPeriod) {
+          clearTimeout(enableTimer);
+          serving = enabled;
+          if (!enabled && maxPeriod) enableTimer = setTimeout(() => (serving = true), maxPeriod * 1000).unref();
+        },
+        serving: () => serving,
+        shutdown: () => void stop().then(() => process.emit('SIGTERM')),
+      });
+    } catch (e) {
+      await stop();
+      throw e;
+    }
+  }
+
+  dropPrivileges(config.user, log);
+  log.info({ msgId: 'FULMAR_STARTED', interfaces: config.dhcp6.interfaces, addresses: config.dhcp6['listen-addresses'], port: config.dhcp6.port, serverDuid: serverDuid.hex, receiveBuffer: transport.receiveBufferSizes(), control: control?.url }, 'serving DHCPv6');
+
+  return {
+    server: srv,
+    log,
+    controlUrl: control?.url,
+    async reload() {
+      const ok = (await reloadFile()).length === 0;
+      await control?.reloadAuth();
+      return ok;
     },
+    stop,
   };
 }
 

@@ -1,0 +1,2 @@
+export { registerLookingGlass, type LookingGlassOptions } from './register.js';
+export { appScript } from './assets.js';
