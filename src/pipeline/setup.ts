@@ -63,6 +63,16 @@ export async function setupProvisioning(config: Config, configCodec: Codec, base
   const codec = withPluginOptions(configCodec, loaded, issues);
   const registry = buildRegistry(loaded, issues);
   const sources = new Map<string, AssignmentSource>();
+  // Option data in assignments is checked against the option definitions when read, not when a client is served.
+  const checkEnv = setupEnv({ codec, log: deps.log, sources: new Map(), count: deps.count });
+  const checkOptions = (list: readonly unknown[]): string | undefined => {
+    try {
+      checkEnv.options(list);
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
   const sourceKeys = new Map<string, string>();
   const opened: AssignmentSource[] = [];
   for (const [name, sc] of Object.entries(config.dhcp6['assignment-sources'])) {
@@ -79,7 +89,7 @@ export async function setupProvisioning(config: Config, configCodec: Codec, base
       continue;
     }
     try {
-      const s = await openAssignmentSource(name, sc, baseDir);
+      const s = await openAssignmentSource(name, sc, baseDir, { checkOptions });
       opened.push(s);
       sources.set(name, s);
     } catch (e) {

@@ -5,6 +5,7 @@ import { buildRegistry } from '../../pipeline/registry.js';
 import { loadPlugins } from '../../pipeline/plugins.js';
 import { pipelineReference } from '../../pipeline/docs.js';
 import { withPluginOptions } from '../../pipeline/setup.js';
+import { apiReference } from '../../control/api/docs.js';
 import { loadConfig } from '../../config/validate.js';
 import { CliError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -18,11 +19,11 @@ import { configBaseDir, parseConfigFile } from '../serve/prepare.js';
 export function registerDocs(program: Command, io: CliIo): void {
   program
     .command('docs')
-    .description('print reference documentation generated from the definitions (options, pipeline filters and handlers)')
-    .argument('[topic]', 'options or pipeline (default: both)')
+    .description('print reference documentation generated from the definitions (options, pipeline filters and handlers, API commands)')
+    .argument('[topic]', 'options, pipeline or api (default: all)')
     .option('-c, --config <file>', 'also document the plugins this configuration loads')
     .action(async (topic: string | undefined, opts: { config?: string }) => {
-      if (topic !== undefined && topic !== 'options' && topic !== 'pipeline') throw new CliError(`unknown topic "${topic}": options or pipeline`);
+      if (topic !== undefined && !['options', 'pipeline', 'api'].includes(topic)) throw new CliError(`unknown topic "${topic}": options, pipeline or api`);
       let spaces = standardSpaces();
       let plugins: Awaited<ReturnType<typeof loadPlugins>> = [];
       if (opts.config) {
@@ -35,8 +36,9 @@ export function registerDocs(program: Command, io: CliIo): void {
         spaces = [...withPluginOptions(r.codec, plugins, issues).spaces.values()];
       }
       const out: string[] = [];
-      if (topic !== 'pipeline') out.push(optionTable(spaces));
-      if (topic !== 'options') out.push(pipelineReference(buildRegistry(plugins, [])));
+      if (topic === undefined || topic === 'options') out.push(optionTable(spaces));
+      if (topic === undefined || topic === 'pipeline') out.push(pipelineReference(buildRegistry(plugins, [])));
+      if (topic === undefined || topic === 'api') out.push(apiReference());
       io.stdout.write(out.join('\n'));
     });
 }
