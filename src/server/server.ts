@@ -225,8 +225,11 @@ export class Dhcp6Server {
   private async reconfigureHooks(tx: Transaction6, reply: ClientServerMessage6 | undefined): Promise<void> {
     const rc = this.deps.reconfigure;
     if (!rc || !reply) return;
-    const status = (findOption(reply.options, 13)?.value as { status?: string } | undefined)?.status;
-    if (status !== 'UseMulticast') reply.options.push(...(await rc.replyOptions(tx.msg, tx.duid, reply.type as string)));
+    // Most clients never send Reconfigure Accept (§21.20): they cost one option scan, no promise.
+    if (findOption(tx.msg.options, 20) !== undefined) {
+      const status = (findOption(reply.options, 13)?.value as { status?: string } | undefined)?.status;
+      if (status !== 'UseMulticast') reply.options.push(...(await rc.replyOptions(tx.msg, tx.duid, reply.type as string)));
+    }
     const pkt = tx.inbound;
     rc.rememberPath(tx.duid, { source: pkt.source, port: pkt.sourcePort, iface: pkt.iface, relays: tx.relays }, tx.msg);
   }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import type { Lab } from '../interop/lab.js';
 import { FULMAR_BIN } from '../interop/prerequisites.js';
 import { CHROMIUM } from './drive.js';
@@ -58,6 +58,7 @@ export function httpStatus(lab: Lab, ns: string, url: string, init: { method?: s
  * debugging pipe playwright hands over stays connected.
  */
 export function chromiumIn(lab: Lab, ns: string): string {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install chromium`);
   const path = lab.path(`chromium-${ns}.sh`);
   writeFileSync(path, `#!/bin/sh\nexec ip netns exec ${lab.ns(ns)} ${CHROMIUM} "$@"\n`);
   chmodSync(path, 0o755);

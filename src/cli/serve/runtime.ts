@@ -195,6 +195,8 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
       return next.issues;
     }
     await markLiveLeases(store, next.value.model, srv.stats);
+    const needRestart = restartOnly(current.config, next.value.config);
+    if (needRestart.length) log.warn({ msgId: 'FULMAR_CONFIG_NEEDS_RESTART', keys: needRestart }, 'these settings changed but take effect only at the next start');
     const old = current;
     current = next.value;
     config = current.config;
@@ -286,6 +288,25 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
     },
     stop,
   };
+}
+
+/** Settings bound at start (sockets, store, API listener): a reload accepts them but they wait for a restart. */
+function restartOnly(a: Config, b: Config): string[] {
+  const keys: [string, (c: Config) => unknown][] = [
+    ['data-directory', (c) => c['data-directory']],
+    ['user', (c) => c.user],
+    ['dhcp6.interfaces', (c) => c.dhcp6.interfaces],
+    ['dhcp6.listen-addresses', (c) => c.dhcp6['listen-addresses']],
+    ['dhcp6.port', (c) => c.dhcp6.port],
+    ['dhcp6.lease-database', (c) => c.dhcp6['lease-database']],
+    ['dhcp6.receive-buffer', (c) => c.dhcp6['receive-buffer']],
+    ['dhcp6.receive-queue', (c) => c.dhcp6['receive-queue']],
+    ['dhcp6.reclaim-interval', (c) => c.dhcp6['reclaim-interval']],
+    ['control.address', (c) => c.control?.address],
+    ['control.port', (c) => c.control?.port],
+    ['control.tls', (c) => c.control?.tls],
+  ];
+  return keys.filter(([, get]) => JSON.stringify(get(a)) !== JSON.stringify(get(b))).map(([k]) => k);
 }
 
 /** DESIGN invariant 8: sockets are bound first, then the process gives up root. */
