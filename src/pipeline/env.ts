@@ -33,11 +33,12 @@ export function setupEnv(deps: EnvDeps): SetupEnv {
       const parsed = optionList.safeParse(list);
       if (!parsed.success) {
         const i = parsed.error.issues[0]!;
-        throw new Error(`option-data${formatPath(i.path).replace(/^\(top level\)$/, '').replace(/^(?=[^[])/, '.')}: ${i.message}`);
+        throw new Error(`${formatPath(i.path).replace(/^\(top level\)$/, '').replace(/^(?=[^[])/, '.')}: ${i.message}`.replace(/^: /, ''));
       }
       const issues: ConfigIssue[] = [];
       checkOptionData(parsed.data, '', deps.codec, issues);
-      if (issues.length) throw new Error(issues.map((i) => `${i.path.slice(1)}: ${i.message}`).join('; '));
+      // Paths relative to the list, e.g. "[0].name": the caller names the list.
+      if (issues.length) throw new Error(issues.map((i) => `${i.path.replace(/^\.option-data/, '')}: ${i.message}`).join('; '));
       return parsed.data.map((o) => {
         const c = configuredOption(deps.codec, o);
         if (c.alwaysSend) ALWAYS_SEND.add(c.option);
