@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Codec } from '../protocol/index.js';
 import { relayedSolicit } from '../protocol/testing/samples.js';
 import { request4Bytes } from './decode/testing/fixtures.js';
 import { clientDuid, syntheticCapture } from './decode/testing/synthetic.js';
-import type { CliIo } from './io.js';
-import { runCli } from './program.js';
+import { runFulmar } from './testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fulmar-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,21 +17,7 @@ const file = (name: string, data: Uint8Array | string) => {
 };
 const capture = file('synthetic.pcap', syntheticCapture(20));
 
-/** Run `fulmar ARGS` in-process. */
-async function fulmar(args: string[], stdin: string | undefined = undefined) {
-  let stdout = '';
-  let stderr = '';
-  const input = Readable.from(stdin === undefined ? [] : [stdin]) as CliIo['stdin'];
-  if (stdin === undefined) input.isTTY = true;
-  const io: CliIo = {
-    stdin: input,
-    stdout: new Writable({ write: (c, _e, done) => ((stdout += String(c)), done()) }),
-    stderr: new Writable({ write: (c, _e, done) => ((stderr += String(c)), done()) }),
-    exitCode: 0,
-  };
-  const code = await runCli(['node', 'fulmar', ...args], io);
-  return { code, stdout, stderr };
-}
+const fulmar = runFulmar;
 
 describe('fulmar decode', () => {
   it('prints JSON lines with the capture envelope', async () => {

@@ -1,6 +1,7 @@
 import type { ConfigIssue } from '../config/validate.js';
 import type { LeaseStore6 } from '../store/types.js';
 import type { AssignmentSource, ReloadResult } from '../pipeline/sources.js';
+import type { ReconfigureQuery } from '../server/reconfigure/targets.js';
 
 /**
  * What the management API, the metrics endpoint and the looking glass may
@@ -46,16 +47,8 @@ export interface StatisticSample {
   at: number;
 }
 
-export interface ReconfigureQuery {
-  duid?: string;
-  address?: string;
-  prefix?: string;
-  subnetId?: number;
-  /** 'renew' (default) or 'information-request' (RFC 8415 §21.19). */
-  message?: 'renew' | 'information-request';
-  /** Reconfigure messages per second for a subnet-wide run. */
-  rate?: number;
-}
+/** Which clients lease6-reconfigure names (declared by the server's Reconfigure service). */
+export type { ReconfigureQuery };
 
 export interface ReconfigureResult {
   /** Clients sent a Reconfigure. */

@@ -1,43 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Authenticator } from '../../control/auth/authenticator.js';
 import { loadAuthFile } from '../../control/auth/file.js';
-import type { CliIo } from '../io.js';
-import { Command, CommanderError } from 'commander';
-import { CliError } from '../errors.js';
-import { registerAuth } from './auth.js';
+import { runFulmar } from '../testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fulmar-auth-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function fulmar(args: string[], stdin?: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdin: Readable.from(stdin === undefined ? [] : [stdin]) as CliIo['stdin'],
-    stdout: new Writable({ write: (c, _e, done) => ((stdout += String(c)), done()) }),
-    stderr: new Writable({ write: (c, _e, done) => ((stderr += String(c)), done()) }),
-    exitCode: 0,
-  };
-  // Like runCli, but only with this command: the rest of the program is not needed here.
-  const program = new Command('fulmar').exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  registerAuth(program, io);
-  let code: number;
-  try {
-    await program.parseAsync(['node', 'fulmar', ...args]);
-    code = io.exitCode;
-  } catch (e) {
-    if (e instanceof CommanderError) code = e.exitCode;
-    else {
-      io.stderr.write(`fulmar: ${e instanceof CliError ? e.message : String(e)}\n`);
-      code = 1;
-    }
-  }
-  return { code, stdout, stderr };
-}
+const fulmar = (args: string[], stdin?: string) => runFulmar(args, stdin);
 
 describe('fulmar auth add', () => {
   const file = join(dir, 'users.json');

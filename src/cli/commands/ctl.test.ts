@@ -1,39 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSWORD, sampleLease, startTestApi, type TestApi } from '../../control/api/testing.js';
-import type { CliIo } from '../io.js';
-import { Command, CommanderError } from 'commander';
-import { CliError } from '../errors.js';
-import { registerCtl } from './ctl.js';
+import { runFulmar } from '../testing.js';
 
-async function fulmar(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const stdin = Readable.from([]) as CliIo['stdin'];
-  const io: CliIo = {
-    stdin,
-    stdout: new Writable({ write: (c, _e, done) => ((stdout += String(c)), done()) }),
-    stderr: new Writable({ write: (c, _e, done) => ((stderr += String(c)), done()) }),
-    exitCode: 0,
-  };
-  // Like runCli, but only with this command: the rest of the program is not needed here.
-  const program = new Command('fulmar').exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  registerCtl(program, io);
-  let code: number;
-  try {
-    await program.parseAsync(['node', 'fulmar', ...args]);
-    code = io.exitCode;
-  } catch (e) {
-    if (e instanceof CommanderError) code = e.exitCode;
-    else {
-      io.stderr.write(`fulmar: ${e instanceof CliError ? e.message : String(e)}\n`);
-      code = 1;
-    }
-  }
-  return { code, stdout, stderr };
-}
+const fulmar = (args: string[]) => runFulmar(args);
 
 let t: TestApi | undefined;
 afterEach(async () => {

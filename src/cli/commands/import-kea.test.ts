@@ -2,10 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../io.js';
-import { runCli } from '../program.js';
+import { runFulmar } from '../testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fulmar-import-kea-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,18 +14,7 @@ const file = (name: string, text: string) => {
 };
 const fixture = (name: string) => fileURLToPath(new URL(`../../config/kea/fixtures/${name}`, import.meta.url));
 
-async function fulmar(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdin: Readable.from([]) as CliIo['stdin'],
-    stdout: new Writable({ write: (c, _e, done) => ((stdout += String(c)), done()) }),
-    stderr: new Writable({ write: (c, _e, done) => ((stderr += String(c)), done()) }),
-    exitCode: 0,
-  };
-  const code = await runCli(['node', 'fulmar', 'import-kea', ...args], io);
-  return { code, stdout, stderr };
-}
+const fulmar = (args: string[]) => runFulmar(['import-kea', ...args]);
 
 describe('fulmar import-kea', () => {
   it('prints the Fulmar config on stdout and what it could not convert on stderr, and exits 0', async () => {

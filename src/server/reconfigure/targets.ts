@@ -2,10 +2,7 @@ import { canonicalIpv6 } from '../../protocol/index.js';
 import { formatPrefix6, parsePrefix6 } from '../../protocol/net6.js';
 import type { Lease6, LeaseStore6 } from '../../store/types.js';
 
-/**
- * Which clients to reconfigure: the shape of control's ReconfigureQuery,
- * declared here so the server does not import the control layer.
- */
+/** Which clients to reconfigure (lease6-reconfigure's arguments); declared here so the server does not import the control layer. */
 export interface ReconfigureQuery {
   duid?: string;
   address?: string;
