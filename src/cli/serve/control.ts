@@ -54,6 +54,7 @@ function version(): string {
 export function controlTarget(d: ControlDeps): ControlTarget {
   const startedAt = Date.now();
   const stamp = new Map<string, number>();
+  const seen = new Map<string, number>();
   return {
     version: version(),
     startedAt,
@@ -74,8 +75,16 @@ export function controlTarget(d: ControlDeps): ControlTarget {
     reclaim: () => d.reclaim(),
     shutdown: () => d.shutdown(),
     statistics() {
+      // A change is noticed when read (no clock on the packet path): the time is when a reader first saw the new value.
+      const now = Date.now();
       const out = new Map<string, StatisticSample>();
-      for (const [name, value] of d.server.stats.all()) out.set(name, { value, at: stamp.get(name) ?? startedAt });
+      for (const [name, value] of d.server.stats.all()) {
+        if (seen.get(name) !== value) {
+          if (seen.has(name) || value !== 0) stamp.set(name, seen.has(name) ? now : startedAt);
+          seen.set(name, value);
+        }
+        out.set(name, { value, at: stamp.get(name) ?? startedAt });
+      }
       return out;
     },
     resetStatistic(name) {
