@@ -31,9 +31,10 @@ const EXIT_WAIT_US = 500_000;
  * ff02::1:2 on cli0, single-threaded (its default threading would take the
  * server's core).
  */
-export async function perfdhcp(mode: Mode, rate: number, seconds: number, opts: { count?: number } = {}): Promise<PerfResult> {
+/** `extraArgs`: e.g. a fixed DUID template, so client r always sends the same DUID (the static part). */
+export async function perfdhcp(mode: Mode, rate: number, seconds: number, opts: { count?: number; extraArgs?: readonly string[] } = {}): Promise<PerfResult> {
   const count = opts.count ?? Math.ceil(rate * seconds);
-  const args = ['-6', '-g', 'single', '-l', NET.clientIf, '-r', String(rate), '-n', String(count), '-p', String(seconds), '-R', String(CLIENTS), '-W', String(EXIT_WAIT_US)];
+  const args = ['-6', '-g', 'single', '-l', NET.clientIf, '-r', String(rate), '-n', String(count), '-p', String(seconds), '-R', String(CLIENTS), '-W', String(EXIT_WAIT_US), ...(opts.extraArgs ?? [])];
   if (mode.prefix) args.push('-e', 'address-and-prefix');
   if (mode.relayed) args.push('-A', '1');
   args.push('all');
