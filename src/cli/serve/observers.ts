@@ -41,7 +41,7 @@ export class Observers {
 
   observe(r: TransactionRecord, requestData: Buffer, responseData: Buffer | undefined): void {
     this.metrics.observe(r);
-    this.events?.publish(r);
+    this.events?.publish(r, requestData, responseData);
     const kept: Kept = { ...r, request: undefined, response: undefined, wire: [requestData, responseData] };
     this.history.add(kept);
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransactionRecord } from '../../types.js';
-import { EventStream } from '../stream.js';
+import { FanOut } from '../fanout.js';
 import { sampleRecord } from '../testing.js';
 import { NatsSink } from './nats.js';
 
@@ -48,7 +48,7 @@ describe('NatsSink', () => {
     const jsm = await nc.jetstreamManager();
     await expect(jsm.streams.info(stream)).rejects.toThrow(/not found/);
     const sink = new NatsSink({ servers: SERVERS, subject, stream, maxInFlight: 256 });
-    const s = new EventStream({ nats: sink }, { queueSize: 10_000 });
+    const s = new FanOut({ nats: sink }, { queueSize: 10_000 });
     await sink.connected();
     expect((await jsm.streams.info(stream)).config.subjects).toEqual([subject]);
     for (let i = 0; i < 5000; i++) s.publish(sampleRecord(i));
@@ -70,7 +70,7 @@ describe('NatsSink', () => {
 
   it('while NATS is unreachable, records queue, then drop and count; close stays bounded', async () => {
     const sink = new NatsSink({ servers: ['nats://127.0.0.1:1'], subject: 'x', stream: 'X', maxInFlight: 10 });
-    const s = new EventStream({ nats: sink }, { queueSize: 100, closeTimeoutMs: 300 });
+    const s = new FanOut({ nats: sink }, { queueSize: 100, closeTimeoutMs: 300 });
     for (let i = 0; i < 1000; i++) s.publish(sampleRecord(i));
     await new Promise((r) => setTimeout(r, 50));
     expect(s.stats().perSink.nats).toMatchObject({ sent: 0, dropped: 900 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TransactionRecord } from '../../types.js';
-import { EventStream } from '../stream.js';
+import { FanOut } from '../fanout.js';
 import { sampleRecord } from '../testing.js';
 import { NdjsonSink } from './ndjson.js';
 
@@ -36,7 +36,7 @@ describe('NdjsonSink', () => {
   it('rotates by size, keeps max-files, and loses nothing in between', async () => {
     const path = join(dir, 'sub', 'events.ndjson');
     const sink = new NdjsonSink({ path, maxBytes: 4096, maxFiles: 3 });
-    const s = new EventStream({ file: sink }, { queueSize: 10_000 });
+    const s = new FanOut({ file: sink }, { queueSize: 10_000 });
     for (let i = 0; i < 400; i++) s.publish(sampleRecord(i));
     await s.close();
     expect(s.stats().perSink.file).toEqual({ sent: 400, dropped: 0, errors: 0, queued: 0 });

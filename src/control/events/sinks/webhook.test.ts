@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TransactionRecord } from '../../types.js';
-import { EventStream } from '../stream.js';
+import { FanOut } from '../fanout.js';
 import { sampleRecord } from '../testing.js';
 import { WebhookSink } from './webhook.js';
 
@@ -38,7 +38,7 @@ describe('WebhookSink', () => {
   it('POSTs batches as JSON arrays, in order, with the configured headers', async () => {
     const { url, got } = await receiver(() => 204);
     const sink = new WebhookSink({ url, headers: { authorization: 'Bearer t0k3n' }, batchSize: 100, timeoutMs: 2000 });
-    const s = new EventStream({ hook: sink }, { queueSize: 1000 });
+    const s = new FanOut({ hook: sink }, { queueSize: 1000 });
     for (let i = 0; i < 250; i++) s.publish(sampleRecord(i));
     await s.close();
     expect(got.map((g) => (g.body as unknown[]).length)).toEqual([100, 100, 50]);
@@ -82,7 +82,7 @@ describe('WebhookSink', () => {
 
   it('counts an unreachable receiver as errors through the stream', async () => {
     const sink = new WebhookSink({ url: 'http://127.0.0.1:1/x', batchSize: 10, timeoutMs: 500, retries: 0 });
-    const s = new EventStream({ hook: sink }, { queueSize: 100 });
+    const s = new FanOut({ hook: sink }, { queueSize: 100 });
     for (let i = 0; i < 25; i++) s.publish(sampleRecord(i));
     await s.close();
     expect(s.stats().perSink.hook).toEqual({ sent: 0, dropped: 0, errors: 25, queued: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransactionRecord } from '../types.js';
-import { EventStream } from './stream.js';
+import { FanOut } from './fanout.js';
 import { MemorySink, StalledSink, nextTurn, sampleRecord } from './testing.js';
 
 async function until(cond: () => boolean, ms = 5000): Promise<void> {
@@ -11,10 +11,10 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-describe('EventStream', () => {
+describe('FanOut', () => {
   it('delivers every record, in order, in batches, after publish returns', async () => {
     const sink = new MemorySink(64);
-    const s = new EventStream({ mem: sink }, { queueSize: 1000 });
+    const s = new FanOut({ mem: sink }, { queueSize: 1000 });
     for (let i = 0; i < 500; i++) s.publish(sampleRecord(i));
     expect(sink.lines).toHaveLength(0); // nothing happens inside publish
     await until(() => sink.lines.length === 500);
@@ -29,7 +29,7 @@ describe('EventStream', () => {
     const sink = new MemorySink();
     let open!: () => void;
     sink.gate = new Promise((r) => (open = r));
-    const s = new EventStream({ mem: sink }, { queueSize: 10 });
+    const s = new FanOut({ mem: sink }, { queueSize: 10 });
     s.publish(sampleRecord(0));
     await nextTurn(); // record 0 is now in a held write
     for (let i = 1; i <= 20; i++) s.publish(sampleRecord(i));
@@ -44,7 +44,7 @@ describe('EventStream', () => {
     const a = new MemorySink();
     const b = new MemorySink();
     let calls = 0;
-    const s = new EventStream(
+    const s = new FanOut(
       { a, b },
       {
         queueSize: 100,
@@ -68,7 +68,7 @@ describe('EventStream', () => {
 
   it('counts a record that cannot be serialised as an error and goes on', async () => {
     const sink = new MemorySink();
-    const s = new EventStream({ mem: sink }, { queueSize: 10 });
+    const s = new FanOut({ mem: sink }, { queueSize: 10 });
     s.publish(sampleRecord(0, { request: { big: 1n } }));
     s.publish(sampleRecord(1));
     await until(() => sink.lines.length === 1);
@@ -78,7 +78,7 @@ describe('EventStream', () => {
 
   it('close() flushes what is queued', async () => {
     const sink = new MemorySink(10);
-    const s = new EventStream({ mem: sink }, { queueSize: 1000 });
+    const s = new FanOut({ mem: sink }, { queueSize: 1000 });
     for (let i = 0; i < 1000; i++) s.publish(sampleRecord(i));
     await s.close();
     expect(sink.lines).toHaveLength(1000);
@@ -87,7 +87,7 @@ describe('EventStream', () => {
   });
 
   it('close() gives up on a stalled sink within its bound and counts what is lost', async () => {
-    const s = new EventStream({ stuck: new StalledSink(10) }, { queueSize: 100, closeTimeoutMs: 200 });
+    const s = new FanOut({ stuck: new StalledSink(10) }, { queueSize: 100, closeTimeoutMs: 200 });
     for (let i = 0; i < 50; i++) s.publish(sampleRecord(i));
     await nextTurn();
     const t0 = Date.now();
@@ -99,7 +99,7 @@ describe('EventStream', () => {
   it('a stalled sink: 1,000,000 publishes with queue-size 1000 stay O(1) and bounded', () => {
     const stuck = new StalledSink();
     const mem = new MemorySink();
-    const s = new EventStream({ stuck, mem }, { queueSize: 1000 });
+    const s = new FanOut({ stuck, mem }, { queueSize: 1000 });
     const heap0 = process.memoryUsage().heapUsed;
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < 1_000_000; i++) s.publish(sampleRecord(i));
@@ -118,7 +118,7 @@ describe('EventStream', () => {
   it('a stalled sink does not hold back the others', async () => {
     const stuck = new StalledSink();
     const mem = new MemorySink(500);
-    const s = new EventStream({ stuck, mem }, { queueSize: 1000 });
+    const s = new FanOut({ stuck, mem }, { queueSize: 1000 });
     // Traffic arrives over many event-loop turns, as datagrams do.
     const N = 200_000;
     for (let i = 0; i < N; i += 100) {
