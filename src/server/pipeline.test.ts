@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../config/validate.js';
 import { setupProvisioning } from '../pipeline/setup.js';
@@ -41,8 +46,12 @@ async function pipelineServer(pipeline: unknown[], extra: Record<string, unknown
     if (m instanceof DecodeError) throw m;
     return opt(m, 'relay-msg')!.value as ClientServerMessage6;
   }
-  return { server, store, clock, events, stats, relayed };
+  return { server, store, clock, events, stats, relayed, close: () => Promise.all([...p.value.sources.values()].map((x) => x.close())) };
 }
+
+const dir = mkdtempSync(join(tmpdir(), 'fulmar-pipeline-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const byLine = [{ type: 'always', handlers: [{ type: 'static', source: 'lines', key: 'remote-id' }] }];
 
 const lineBound = [{ type: 'remote-id', values: ['9:0102'], handlers: [{ type: 'assign', prefixes: ['2001:db8:aa00::/56'], 'line-bound': true }] }];
 
@@ -133,5 +142,33 @@ describe('pipeline in the server', () => {
     ]);
     expect(issues[2]).toEqual({ path: 'dhcp6.pipeline[0].handlers[0].type', message: expect.stringMatching(/^unknown handler "nope" \(known: assign, dump, /) });
     expect(issues[3]).toEqual({ path: 'dhcp6.pipeline[1].expression', message: 'column 10: unknown field "remot_id" (did you mean "remote_id"?)' });
+  });
+
+  it('queries a SQLite assignment table live: a line added while serving is served at once, no reload', async () => {
+    const path = join(dir, 'lines.sqlite');
+    const t = await pipelineServer(byLine, { 'assignment-sources': { lines: { type: 'sqlite', path } } });
+    expect(iaAddresses(await t.relayed('solicit', CPE_A, [{ code: 14 }, iaPd(1)]), 'ia-pd')).toEqual([]);
+    const db = new Database(path);
+    db.prepare("INSERT INTO assignments (id_type, id, prefix) VALUES ('remote-id', '9:0102', '2001:db8:bb00::/56')").run();
+    db.close();
+    expect(iaAddresses(await t.relayed('solicit', CPE_A, [{ code: 14 }, iaPd(1)]), 'ia-pd')).toEqual(['2001:db8:bb00::/56']);
+    await t.close();
+  });
+
+  it('queries a PostgreSQL assignment table live: a line added while serving is served at once, no reload', async () => {
+    const url = process.env.FULMAR_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const table = `lines_${process.pid}_${Date.now()}`;
+    const t = await pipelineServer(byLine, { 'assignment-sources': { lines: { type: 'postgresql', url, table } } });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect(iaAddresses(await t.relayed('solicit', CPE_A, [{ code: 14 }, iaPd(1)]), 'ia-pd')).toEqual([]);
+      await client.query(`INSERT INTO ${table} (id_type, id, prefix) VALUES ('remote-id', '9:0102', '2001:db8:cc00::/56')`);
+      expect(iaAddresses(await t.relayed('solicit', CPE_A, [{ code: 14 }, iaPd(1)]), 'ia-pd')).toEqual(['2001:db8:cc00::/56']);
+    } finally {
+      await client.query(`DROP TABLE IF EXISTS ${table}`);
+      await client.end();
+      await t.close();
+    }
   });
 });
