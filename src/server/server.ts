@@ -2,7 +2,7 @@ import { DecodeError, findOption, isRelay, type ClientServerMessage6, type Duid,
 import { ipv6ToBigInt, prefixContains } from '../protocol/net6.js';
 import type { Lease6, LeaseChange6, LeaseStore6 } from '../store/types.js';
 import { LeaseConflictError, LeaseStaleError, StoreOverloadError } from '../store/errors.js';
-import type { ServerModel, SubnetModel, Reservation6, PoolModel, Timers } from './model.js';
+import type { ServerModel, SubnetModel, Reservation6, PoolModel } from './model.js';
 import type { DropReason, Inbound6, Outbound6, Transaction6 } from './types.js';
 import { unwrap, wrap } from './relay.js';
 import { Stats, RECEIVED_STAT, SENT_STAT, leaseMoved } from './stats.js';
@@ -11,9 +11,11 @@ import { iaOption, iasOf, statusOption, withdrawStale, type Granted, type IaRequ
 import { Drop, hwaddrOf, selectSubnet, validate } from './classify.js';
 import { markTaken, poolOfFirstGrant, releaseSlot, takeFromPools } from './pools.js';
 import { hasMalformedOption } from './malformed.js';
+import { summarise, type TransactionSummary } from './summary.js';
+import { reclaimedNow, timersOf, version, withContext } from './lease-changes.js';
 import { newContext, type PostHandlers } from '../pipeline/pipeline.js';
 import { requestIds } from '../pipeline/ids.js';
-import type { LeaseEvent, PipelineContext, PipelineRequest, RequestIds } from '../pipeline/types.js';
+import type { LeaseEvent, PipelineRequest } from '../pipeline/types.js';
 import { ALWAYS_SEND } from '../pipeline/env.js';
 import type { ReconfigureService } from './reconfigure/service.js';
 
@@ -29,33 +31,7 @@ export interface ServerDeps {
   reconfigure?: ReconfigureService;
 }
 
-/** One transaction, for the log line, the event stream, metrics and the looking glass. */
-export interface TransactionSummary {
-  /** Unix milliseconds when serving began. */
-  at: number;
-  type: string;
-  reply?: string;
-  duid?: string;
-  xid?: number;
-  via: string;
-  subnet?: number;
-  /** Addresses and prefixes in the reply with a non-zero valid lifetime. */
-  granted: string[];
-  /** Status codes in the reply, top level and per IA. */
-  status: string[];
-  drop?: DropReason;
-  micros: number;
-  /** The request as received and the response as sent, relays included, in the codec's JSON form. */
-  request?: Message6;
-  response?: Message6;
-  /** The same on the wire: a compact form to keep (the looking glass decodes it when asked). */
-  requestData: Buffer;
-  responseData?: Buffer;
-  ids?: RequestIds;
-  hwaddr?: string;
-  source: string;
-  iface?: string;
-}
+export type { TransactionSummary };
 
 export interface Logger {
   debug(obj: object, msg?: string): void;
@@ -136,40 +112,7 @@ export class Dhcp6Server {
   }
 
   private summarise(started: bigint, pkt: Inbound6, tx: Transaction6 | undefined, reply: ClientServerMessage6 | undefined, wrapped: Message6 | undefined, drop: DropReason | undefined, out?: Buffer): void {
-    if (!this.onTransaction) return;
-    const granted: string[] = [];
-    const status: string[] = [];
-    const visit = (options: Option[], depth: number): void => {
-      for (const o of options) {
-        const v = o.value as { address?: string; prefix?: string; validLifetime?: number; status?: string; options?: Option[] } | undefined;
-        if (!v || typeof v !== 'object') continue;
-        if ((o.code === 5 || o.code === 26) && v.validLifetime) granted.push((v.address ?? v.prefix)!);
-        if (o.code === 13 && v.status) status.push(v.status);
-        if (depth < 2 && Array.isArray(v.options)) visit(v.options, depth + 1);
-      }
-    };
-    if (reply) visit(reply.options, 0);
-    this.onTransaction({
-      at: Date.now() - Math.round(Number(process.hrtime.bigint() - started) / 1e6),
-      type: tx?.type ?? 'unknown',
-      reply: reply?.type as string | undefined,
-      duid: tx?.duid || undefined,
-      xid: tx?.msg.xid,
-      via: tx?.relays.length ? `relay ${tx.relays[tx.relays.length - 1]!.linkAddress}` : (pkt.iface ?? pkt.source),
-      subnet: tx?.subnet?.id,
-      granted,
-      status,
-      drop,
-      micros: Number(process.hrtime.bigint() - started) / 1000,
-      request: tx?.request,
-      response: wrapped,
-      requestData: pkt.data,
-      responseData: out,
-      ids: tx?.ctx?.request.ids ?? (tx ? requestIds(tx.duid, tx.hwaddr, tx.relays) : undefined),
-      hwaddr: tx?.hwaddr,
-      source: pkt.source,
-      iface: pkt.iface,
-    });
+    if (this.onTransaction) this.onTransaction(summarise(started, pkt, tx, reply, wrapped, drop, out));
   }
 
   private drop(reason: DropReason, pkt: Inbound6): undefined {
@@ -549,26 +492,3 @@ interface Planned {
   /** `evict`: the live lease this resource is taken from, released in the same commit. */
   fresh: { resource: string; pool: PoolModel | undefined; evict?: Lease6 }[];
 }
-
-function reclaimedNow(l: Lease6, now: number): Lease6 {
-  return { ...l, state: 'reclaimed', cltt: now, preferredLifetime: 0, validLifetime: 0, expiresAt: now };
-}
-
-/** The subnet's timers with the pipeline's overrides. */
-function timersOf(subnet: SubnetModel, ctx: PipelineContext | undefined): Timers {
-  const o = ctx?.timers;
-  if (!o || (o.t1 === undefined && o.t2 === undefined && o.preferred === undefined && o.valid === undefined)) return subnet.timers;
-  const t = subnet.timers;
-  return { t1: o.t1 ?? t.t1, t2: o.t2 ?? t.t2, preferred: o.preferred ?? t.preferred, valid: o.valid ?? t.valid };
-}
-
-/** The pipeline's lease context (e.g. a route's next hop) goes with the lease. */
-function withContext(l: Lease6, ctx: PipelineContext | undefined): Lease6 {
-  if (!ctx || Object.keys(ctx.leaseContext).length === 0) return l;
-  return { ...l, userContext: { ...l.userContext, ...ctx.leaseContext } };
-}
-
-function version(l: Lease6): { duid: string; iaid: number; state: Lease6['state']; cltt: number; expiresAt: number } {
-  return { duid: l.duid, iaid: l.iaid, state: l.state, cltt: l.cltt, expiresAt: l.expiresAt };
-}
-
