@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 /** The parts of the bench, in the order they run. */
-export const PARTS = ['throughput', 'sweep', 'scale', 'profile', 'static'] as const;
+export const PARTS = ['throughput', 'sweep', 'scale', 'profile', 'static', 'events'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchArgs {
