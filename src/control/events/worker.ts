@@ -21,14 +21,14 @@ import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 /** Nice value of this thread: when the DHCP thread needs a core, it wins, and our queues drop instead. */
 const NICE = 10;
 /**
- * CPU budget: while the DHCP thread's loop is this busy (it is saturated), the
+ * CPU budget: while the DHCP thread's loop is this busy (near saturation), the
  * worker may use at most SHARE of its own time; batches beyond that are
  * dropped and counted unread. On a machine with few cores the worker, the
  * NATS server and the DHCP thread compete for them: this keeps the DHCP
  * thread's share. Below saturation there is no limit.
  */
-const SATURATED = 0.9;
-const SHARE = 0.2;
+const SATURATED = 0.75;
+const SHARE = 0.05;
 const WINDOW_MS = 100;
 /** How often counters go to the main thread (stats() there reads the latest). */
 const STATS_MS = 100;
