@@ -38,23 +38,27 @@ export async function openLookingGlass(page: Page, apiUrl: string): Promise<void
   await page.locator('#login:not([hidden]), #app:not([hidden])').first().waitFor();
 }
 
-async function settleLogin(page: Page): Promise<void> {
+/** Submit the sign-in form and wait for the page to have the API's answer (an earlier error may still be showing until then). */
+async function submitLogin(page: Page): Promise<void> {
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST');
+  await page.locator('#login-submit').click();
+  await answered;
   await page.locator('#app:not([hidden]), #login-error:not([hidden])').first().waitFor();
+  // The page renders the answer in the same task that handles it; let that task finish.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
 }
 
 export async function login(page: Page, token: string): Promise<void> {
   await page.locator('#login .tabs button[data-mode="token"]').click();
   await page.locator('#token').fill(token);
-  await page.locator('#login-submit').click();
-  await settleLogin(page);
+  await submitLogin(page);
 }
 
 export async function loginWithPassword(page: Page, user: string, password: string): Promise<void> {
   await page.locator('#login .tabs button[data-mode="basic"]').click();
   await page.locator('#user').fill(user);
   await page.locator('#password').fill(password);
-  await page.locator('#login-submit').click();
-  await settleLogin(page);
+  await submitLogin(page);
 }
 
 export async function isSignedIn(page: Page): Promise<boolean> {
