@@ -39,9 +39,18 @@ export class Observers {
     await old?.close();
   }
 
+  /**
+   * History and the latency histogram feed only the management API (looking
+   * glass, transactions-get, /metrics): without a `control` section they are
+   * not kept. At saturation they cost the packet path noticeably (records
+   * retained for seconds mean GC work), so a server without the API pays nothing.
+   */
+  watched = true;
+
   observe(r: TransactionRecord, requestData: Buffer, responseData: Buffer | undefined): void {
-    this.metrics.observe(r);
     this.events?.publish(r, requestData, responseData);
+    if (!this.watched) return;
+    this.metrics.observe(r);
     const kept: Kept = { ...r, request: undefined, response: undefined, wire: [requestData, responseData] };
     this.history.add(kept);
   }
@@ -55,6 +64,10 @@ export class Observers {
       const response = wire[1] && codec.decode6(wire[1]);
       return { ...r, request: request instanceof DecodeError ? { error: request.reason, offset: request.offset } : request, response: response instanceof DecodeError ? { error: response.reason } : response };
     });
+  }
+
+  get streaming(): boolean {
+    return this.events !== undefined;
   }
 
   /** Event stream counters into the statistics (and so into /metrics). */
