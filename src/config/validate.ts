@@ -80,12 +80,18 @@ function buildCodec(config: Config, issues: ConfigIssue[]): Codec {
     list.push({ code: d.code, name: d.name, type });
     bySpace.set(d.space, list);
   });
+  return extendCodec(std, bySpace, 'dhcp6.option-def', issues);
+}
+
+/** `codec` with definitions added to their spaces (option-def, plugins); a clash is an issue at `path`. */
+export function extendCodec(codec: Codec, bySpace: ReadonlyMap<string, readonly OptionDef[]>, path: string, issues: ConfigIssue[]): Codec {
+  if (!bySpace.size) return codec;
   const spaces: Space[] = [];
-  for (const s of std.spaces.values()) {
+  for (const s of codec.spaces.values()) {
     try {
       spaces.push(bySpace.has(s.name) ? extendSpace(s, bySpace.get(s.name)!) : s);
     } catch (e) {
-      issues.push({ path: 'dhcp6.option-def', message: (e as Error).message });
+      issues.push({ path, message: (e as Error).message });
       spaces.push(s);
     }
   }

@@ -1,6 +1,6 @@
-import { Codec, extendSpace, type OptionDef } from '../protocol/index.js';
+import type { Codec, OptionDef } from '../protocol/index.js';
 import type { Config } from '../config/schema.js';
-import type { ConfigIssue } from '../config/validate.js';
+import { extendCodec, type ConfigIssue } from '../config/validate.js';
 import { openAssignmentSource } from '../store/assignments/index.js';
 import { buildPipeline } from './build.js';
 import { setupEnv } from './env.js';
@@ -38,17 +38,7 @@ export function withPluginOptions(codec: Codec, plugins: readonly LoadedPlugin[]
     const defs = typeof p.def.options === 'function' ? p.def.options(p.config as never) : (p.def.options ?? []);
     for (const o of defs) bySpace.set(o.space ?? 'dhcp6', [...(bySpace.get(o.space ?? 'dhcp6') ?? []), o]);
   }
-  if (!bySpace.size) return codec;
-  const spaces = [];
-  for (const s of codec.spaces.values()) {
-    try {
-      spaces.push(bySpace.has(s.name) ? extendSpace(s, bySpace.get(s.name)!) : s);
-    } catch (e) {
-      issues.push({ path: 'plugins', message: (e as Error).message });
-      spaces.push(s);
-    }
-  }
-  return new Codec(spaces);
+  return extendCodec(codec, bySpace, 'plugins', issues);
 }
 
 /**
