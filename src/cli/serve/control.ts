@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { writeFile, rename } from 'node:fs/promises';
+import { writeFileAtomic } from '../../control/atomic-write.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { createApi, type Api } from '../../control/api/server.js';
@@ -64,9 +64,7 @@ export function controlTarget(d: ControlDeps): ControlTarget {
     setConfig: (raw) => d.apply(raw, 'config-set'),
     async writeConfig(path) {
       const to = path ? (isAbsolute(path) ? path : resolve(d.baseDir, path)) : d.file;
-      const tmp = `${to}.tmp-${process.pid}`;
-      await writeFile(tmp, `${JSON.stringify(d.current().raw, null, 2)}\n`, { mode: 0o600 });
-      await rename(tmp, to);
+      await writeFileAtomic(to, `${JSON.stringify(d.current().raw, null, 2)}\n`);
       return to;
     },
     reloadConfig: () => d.reloadFile(),

@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../atomic-write.js';
 import { z } from 'zod';
 import { issueMessage } from '../api/issues.js';
 import { hashProblem } from './hash.js';
@@ -89,7 +90,5 @@ export async function putUser(file: string, user: AuthUser): Promise<void> {
   }
   const next = [...users.filter((u) => u.name !== user.name), user];
   parseAuthFile({ users: next }, file);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ users: next }, null, 2)}\n`, { mode: 0o600 });
-  await rename(tmp, file);
+  await writeFileAtomic(file, `${JSON.stringify({ users: next }, null, 2)}\n`);
 }
