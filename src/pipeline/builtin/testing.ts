@@ -1,6 +1,7 @@
 import type { ClientServerMessage6, Option, RelayMessage6 } from '../../protocol/index.js';
 import type { Assignment, AssignmentEntry, AssignmentSource } from '../sources.js';
 import type { IdentifierType, Logger, PipelineContext, PipelineRequest, RequestIds, SetupEnv } from '../types.js';
+import { request as buildRequest } from '../expr/testing.js';
 
 /** Builders for the built-ins' tests: hand-made contexts, a recording env, in-memory sources. */
 
@@ -19,16 +20,7 @@ export interface FakeContextInit {
 
 export function fakeContext(init: FakeContextInit = {}): PipelineContext {
   const type = init.type ?? 'solicit';
-  const request: PipelineRequest = {
-    type,
-    msg: init.msg ?? { type, xid: 0x123456, options: [] },
-    relays: init.relays ?? [],
-    ids: { duid: '000100010000000000112233', ...init.ids },
-    iface: init.iface,
-    source: init.source ?? 'fe80::1',
-    subnetId: init.subnetId,
-    elapsedSeconds: init.elapsedSeconds ?? 0,
-  };
+  const request: PipelineRequest = { ...buildRequest({ ...init, type, ids: { duid: '000100010000000000112233', ...init.ids } }), msg: init.msg ?? { type, xid: 0x123456, options: [] } };
   return {
     request,
     marks: new Set(init.marks),
