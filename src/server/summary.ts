@@ -1,5 +1,4 @@
-import type { ClientServerMessage6, Message6, Option } from '../protocol/index.js';
-import { requestIds } from '../pipeline/ids.js';
+import type { ClientServerMessage6, Message6, Option, RelayMessage6 } from '../protocol/index.js';
 import type { RequestIds } from '../pipeline/types.js';
 import type { DropReason, Inbound6, Transaction6 } from './types.js';
 
@@ -25,7 +24,10 @@ export interface TransactionSummary {
   /** The same on the wire: a compact form to keep (the looking glass decodes it when asked). */
   requestData: Buffer;
   responseData?: Buffer;
+  /** The pipeline's identifiers when it ran; else derive them from `relays` when needed (not on the packet path). */
   ids?: RequestIds;
+  /** Relay hops of the request, outermost first. */
+  relays?: readonly RelayMessage6[];
   hwaddr?: string;
   source: string;
   iface?: string;
@@ -62,7 +64,8 @@ export function summarise(started: bigint, pkt: Inbound6, tx: Transaction6 | und
     response: wrapped,
     requestData: pkt.data,
     responseData: out,
-    ids: tx?.ctx?.request.ids ?? (tx ? requestIds(tx.duid, tx.hwaddr, tx.relays) : undefined),
+    ids: tx?.ctx?.request.ids,
+    relays: tx?.relays,
     hwaddr: tx?.hwaddr,
     source: pkt.source,
     iface: pkt.iface,
