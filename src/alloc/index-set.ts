@@ -14,6 +14,8 @@ export interface SlotSet {
   free(slot: bigint): void;
   /** A free slot near a random start, or undefined when full. */
   findFree(random: () => number): bigint | undefined;
+  /** The first free slot at or after `start`, wrapping; undefined when full (a sparse pool may give up early). */
+  findFreeFrom(start: bigint): bigint | undefined;
 }
 
 /** Largest pool kept as a bitmap: 2^26 slots = 8 MiB of bits. */
@@ -72,12 +74,20 @@ class DenseSlots implements SlotSet {
   }
 
   findFree(random: () => number): bigint | undefined {
+    const nw = this.words.length;
+    return this.findFreeFrom(BigInt((Math.floor(random() * nw) % nw) * 32));
+  }
+
+  findFreeFrom(start: bigint): bigint | undefined {
     if (this.used >= this.n) return undefined;
     const nw = this.words.length;
-    const start = Math.floor(random() * nw) % nw;
+    const first = Number(start) < this.n ? Number(start) : 0;
+    const w0 = first >>> 5;
+    // Bits below the start in its word count as taken the first time round; the walk comes back to them last.
+    const below = first & 31 ? (1 << (first & 31)) - 1 : 0;
     // Walk whole words from the start, wrapping; skip 32 full words at a time via the summary.
-    for (let k = 0, w = start; k <= nw; ) {
-      const word = this.words[w]!;
+    for (let k = 0, w = w0; k <= nw; ) {
+      const word = k === 0 ? (this.words[w]! | below) >>> 0 : this.words[w]!;
       if (word !== 0xffffffff) {
         const bit = 31 - Math.clz32(~word & (word + 1)); // lowest clear bit
         return BigInt(w * 32 + bit);
@@ -118,6 +128,14 @@ class SparseSlots implements SlotSet {
 
   free(slot: bigint): void {
     if (this.taken.delete(slot)) this.used--;
+  }
+
+  findFreeFrom(start: bigint): bigint | undefined {
+    // A huge pool is nearly empty: the next few slots are free unless a run was just handed out.
+    for (let i = 0n, slot = start % this.size; i < BigInt(PROBES); i++, slot = slot + 1n === this.size ? 0n : slot + 1n) {
+      if (!this.taken.has(slot)) return slot;
+    }
+    return undefined;
   }
 
   findFree(random: () => number): bigint | undefined {

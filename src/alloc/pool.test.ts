@@ -69,4 +69,52 @@ describe('address and prefix pools', () => {
     expect(got.size).toBe(5000);
     expect(pool.slots.used).toBe(5000);
   });
+
+  it('iterative (the default): the next free slot after the last one handed out, wrapping round', () => {
+    const pool = Pool6.addresses('2001:db8::100-2001:db8::13f'); // 64 addresses
+    const rnd = seeded(6);
+    expect([pool.take(rnd), pool.take(rnd)]).toEqual(['2001:db8::100', '2001:db8::101']);
+    pool.mark('2001:db8::102');
+    pool.mark('2001:db8::103');
+    expect(pool.take(rnd)).toBe('2001:db8::104');
+    for (let i = 0; i < 59; i++) pool.take(rnd);
+    expect(pool.take(rnd)).toBeUndefined(); // full
+    pool.release('2001:db8::101');
+    pool.release('2001:db8::13e');
+    expect([pool.take(rnd), pool.take(rnd)]).toEqual(['2001:db8::101', '2001:db8::13e']);
+  });
+
+  it('iterative prefixes are consecutive too; random ones are spread and still each handed out once', () => {
+    const iterative = Pool6.prefixes('2001:db8:8000::', 40, 56);
+    expect([iterative.take(seeded(7)), iterative.take(seeded(7))]).toEqual(['2001:db8:8000::/56', '2001:db8:8000:100::/56']);
+    const random = Pool6.addresses('2001:db8::/120', 'random');
+    const rnd = seeded(8);
+    const got = Array.from({ length: 256 }, () => random.take(rnd)!);
+    expect(new Set(got).size).toBe(256);
+    const steps = got.slice(1).filter((a, i) => random.slotOf(a)! !== random.slotOf(got[i]!)! + 1n).length;
+    expect(steps).toBeGreaterThan(20); // not handed out in order
+  });
+
+  it('finds the first free slot from a start in the middle of a word, and below it once past the end', () => {
+    const s = slotSet(100n);
+    for (let i = 40n; i < 46n; i++) s.take(i);
+    expect(s.findFreeFrom(40n)).toBe(46n);
+    expect(s.findFreeFrom(35n)).toBe(35n);
+    for (let i = 46n; i < 100n; i++) s.take(i);
+    expect(s.findFreeFrom(41n)).toBe(0n);
+    for (let i = 0n; i < 40n; i++) if (i !== 39n) s.take(i);
+    expect(s.findFreeFrom(99n)).toBe(39n);
+    s.take(39n);
+    expect(s.findFreeFrom(0n)).toBeUndefined();
+  });
+
+  it('iterative in a /64 (sparse): consecutive, and past a run of taken slots by random probes', () => {
+    const pool = Pool6.addresses('2001:db8:5::/64');
+    const rnd = seeded(9);
+    expect([pool.take(rnd), pool.take(rnd)]).toEqual(['2001:db8:5::', '2001:db8:5::1']);
+    for (let i = 2; i < 200; i++) pool.mark(`2001:db8:5::${i.toString(16)}`);
+    const next = pool.take(rnd)!;
+    expect(pool.slotOf(next)).toBeDefined();
+    expect(pool.slots.used).toBe(201);
+  });
 });

@@ -6,9 +6,21 @@ import { slotSet, type SlotSet } from './index-set.js';
  * which of its slots are taken. Resources are named as the codec writes them:
  * "2001:db8::5" for an address, "2001:db8:8000:100::/56" for a prefix.
  */
+/**
+ * How a free resource is chosen (Kea's `allocator` / `pd-allocator`):
+ * `iterative` takes the next free one after the last handed out, so
+ * consecutive leases are neighbours in the store's address-ordered table and
+ * one commit writes a few pages rather than one per lease; `random` starts
+ * each search at a random place, so addresses say nothing about the order
+ * clients came in (RFC 7707 §4 on predictable addresses).
+ */
+export type Allocator = 'iterative' | 'random';
+
 export class Pool6 {
   readonly slots: SlotSet;
   private readonly shift: bigint;
+  /** Where the next iterative search starts. */
+  private cursor = 0n;
 
   private constructor(
     readonly kind: 'address' | 'prefix',
@@ -16,22 +28,23 @@ export class Pool6 {
     size: bigint,
     /** Delegated length for prefix pools; 128 for address pools. */
     readonly length: number,
+    readonly allocator: Allocator,
   ) {
     this.shift = BigInt(128 - length);
     this.slots = slotSet(size);
   }
 
   /** "FIRST-LAST" or "PREFIX/LEN" as in the config. */
-  static addresses(range: string): Pool6 {
+  static addresses(range: string, allocator: Allocator = 'iterative'): Pool6 {
     const r = parseRange6(range);
     if (!r) throw new Error(`bad pool ${range}`);
-    return new Pool6('address', r.first, r.last - r.first + 1n, 128);
+    return new Pool6('address', r.first, r.last - r.first + 1n, 128, allocator);
   }
 
-  static prefixes(prefix: string, prefixLen: number, delegatedLen: number): Pool6 {
+  static prefixes(prefix: string, prefixLen: number, delegatedLen: number, allocator: Allocator = 'iterative'): Pool6 {
     const p = parsePrefix6(`${prefix}/${prefixLen}`);
     if (!p || delegatedLen < prefixLen) throw new Error(`bad pd-pool ${prefix}/${prefixLen} delegated ${delegatedLen}`);
-    return new Pool6('prefix', p.base, 1n << BigInt(delegatedLen - prefixLen), delegatedLen);
+    return new Pool6('prefix', p.base, 1n << BigInt(delegatedLen - prefixLen), delegatedLen, allocator);
   }
 
   get size(): bigint {
@@ -66,9 +79,10 @@ export class Pool6 {
       const s = this.slotOf(hint);
       if (s !== undefined && this.slots.take(s)) return this.resourceOf(s);
     }
-    const slot = this.slots.findFree(random);
+    const slot = this.allocator === 'iterative' ? (this.slots.findFreeFrom(this.cursor) ?? this.slots.findFree(random)) : this.slots.findFree(random);
     if (slot === undefined) return undefined;
     this.slots.take(slot);
+    this.cursor = slot + 1n < this.slots.size ? slot + 1n : 0n;
     return this.resourceOf(slot);
   }
 

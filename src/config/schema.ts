@@ -79,6 +79,10 @@ export const reservationSchema = z
   .strict()
   .refine((r) => (r.duid === undefined) !== (r['hw-address'] === undefined), { message: 'a reservation needs exactly one of "duid" or "hw-address"' });
 
+const allocator = z
+  .enum(['iterative', 'random'])
+  .describe('iterative: the next free one after the last handed out (as Kea; consecutive leases share store pages); random: a random free one (addresses do not reveal arrival order)');
+
 export const subnet6Schema = z
   .object({
     id: z.number().int().min(1).max(0xffffffff),
@@ -91,6 +95,8 @@ export const subnet6Schema = z
     'option-data': optionData,
     'rapid-commit': z.boolean().optional(),
     preference: z.number().int().min(0).max(255).optional(),
+    allocator: allocator.optional(),
+    'pd-allocator': allocator.optional(),
     ...lifetimes,
   })
   .strict();
@@ -117,6 +123,8 @@ export const dhcp6Schema = z
     'lease-database': leaseDatabaseSchema.default({ type: 'sqlite', durability: 'process' }),
     'rapid-commit': z.boolean().default(false),
     preference: z.number().int().min(0).max(255).default(0),
+    allocator: allocator.default('iterative').describe('How addresses are picked from pools; a subnet may override'),
+    'pd-allocator': allocator.default('iterative').describe('How delegated prefixes are picked from pd-pools; a subnet may override'),
     'preferred-lifetime': seconds.default(3600),
     'valid-lifetime': seconds.default(7200),
     'renew-timer': seconds.optional(),

@@ -107,8 +107,11 @@ export function buildModel(config: Config, codec: Codec, pipeline: Pipeline = ne
       if (r.duid) byDuid.set(hexKey(r.duid), res);
       if (r['hw-address']) byHwaddr.set(hexKey(r['hw-address']), res);
     }
-    const pools = s.pools.map((p) => ({ pool: Pool6.addresses(p.pool), options: optionSet(codec, p['option-data'], options) }));
-    const pdPools = s['pd-pools'].map((p) => ({ pool: Pool6.prefixes(p.prefix, p['prefix-len'], p['delegated-len']), options: optionSet(codec, p['option-data'], options) }));
+    const pools = s.pools.map((p) => ({ pool: Pool6.addresses(p.pool, s.allocator ?? d.allocator), options: optionSet(codec, p['option-data'], options) }));
+    const pdPools = s['pd-pools'].map((p) => ({
+      pool: Pool6.prefixes(p.prefix, p['prefix-len'], p['delegated-len'], s['pd-allocator'] ?? d['pd-allocator']),
+      options: optionSet(codec, p['option-data'], options),
+    }));
     // Reserved resources are never handed out dynamically to anyone else.
     for (const r of s.reservations) {
       for (const a of r['ip-addresses']) for (const p of pools) p.pool.mark(a);

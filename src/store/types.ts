@@ -100,6 +100,8 @@ export interface LeaseStore6 {
   pageLive(afterAddress: string | undefined, limit: number): Promise<LiveLease6[]>;
   /** Delete every lease, or those of one subnet; resolves to how many. */
   wipe(subnetId?: number): Promise<number>;
+  /** Build in-memory indexes now, before serving, so the first request does not wait for them. */
+  prepare?(): Promise<void>;
   /** Commits what is queued, then releases the store; later calls reject with StoreClosedError. */
   close(): Promise<void>;
 }

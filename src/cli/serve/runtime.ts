@@ -113,6 +113,7 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
   });
   const srv = new Dhcp6Server({ model: current.model, store, serverDuid, now: () => Math.floor(Date.now() / 1000), random: Math.random, reconfigure });
   late.server = srv;
+  await store.prepare?.();
   await markLiveLeases(store, current.model, srv.stats);
   srv.log = log;
 

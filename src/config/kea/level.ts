@@ -14,6 +14,8 @@ export interface Level {
   'rebind-timer'?: number;
   'rapid-commit'?: boolean;
   preference?: number;
+  allocator?: 'iterative' | 'random';
+  'pd-allocator'?: 'iterative' | 'random';
   options: ConvertedOption[];
 }
 
@@ -28,6 +30,10 @@ export function readLevel(o: KeaObject, ctx: OptionContext): Level {
   }
   const rapid = o.bool('rapid-commit');
   if (rapid !== undefined) level['rapid-commit'] = rapid;
+  for (const key of ['allocator', 'pd-allocator'] as const) {
+    const a = readAllocator(o, key);
+    if (a) level[key] = a;
+  }
   readTeeTimes(o);
   const options = convertOptionData(o.take('option-data'), o.at('option-data'), ctx);
   level.options = options.options;
@@ -35,6 +41,18 @@ export function readLevel(o: KeaObject, ctx: OptionContext): Level {
   if (preference) level.preference = preference.value;
   if (preference && !preference.alwaysSend) o.report.change(preference.path, 'Kea sent preference only to clients that asked for it; Fulmar puts it in every Advertise');
   return level;
+}
+
+/** Kea 2.4's allocator names; its free-lease-queue allocator exists for nearly full pools, where Fulmar's iterative one stays fast. */
+function readAllocator(o: KeaObject, key: 'allocator' | 'pd-allocator'): 'iterative' | 'random' | undefined {
+  const v = o.str(key);
+  if (v === undefined || v === 'iterative' || v === 'random') return v;
+  if (v === 'flq') {
+    o.report.change(o.at(key), 'Fulmar has no free-lease-queue allocator; iterative (its default) stays fast when a pool is nearly full');
+    return 'iterative';
+  }
+  o.report.drop(o.at(key), `unknown allocator "${v}" (Fulmar has iterative and random)`);
+  return undefined;
 }
 
 /**
@@ -88,6 +106,8 @@ export function levelKeys(l: Level): Record<string, unknown> {
   for (const k of TIMER_KEYS) if (l[k] !== undefined) out[k] = l[k];
   if (l['rapid-commit'] !== undefined) out['rapid-commit'] = l['rapid-commit'];
   if (l.preference !== undefined) out.preference = l.preference;
+  if (l.allocator !== undefined) out.allocator = l.allocator;
+  if (l['pd-allocator'] !== undefined) out['pd-allocator'] = l['pd-allocator'];
   if (l.options.length) out['option-data'] = l.options.map((c) => c.entry);
   return out;
 }

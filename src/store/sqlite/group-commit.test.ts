@@ -72,4 +72,21 @@ describe('GroupCommit', () => {
     await group.submit(1, put(3));
     expect(rows()).toEqual([3]);
   });
+
+  it('spaces commits at least minGapMs apart under load, and commits a lone job after a quiet spell at once', async () => {
+    const group = new GroupCommit(db, 100, 60);
+    await group.submit(1, put(1));
+    const t0 = performance.now();
+    const later = [group.submit(1, put(2)), group.submit(1, put(3))];
+    await new Promise((r) => setImmediate(r));
+    expect(rows()).toEqual([1]); // still waiting for the gap
+    await Promise.all(later);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(50);
+    expect(group.stats).toEqual({ groups: 2, jobs: 3 });
+    await new Promise((r) => setTimeout(r, 80));
+    const t1 = performance.now();
+    await group.submit(1, put(4));
+    expect(performance.now() - t1).toBeLessThan(40);
+    expect(rows()).toEqual([1, 2, 3, 4]);
+  });
 });

@@ -12,8 +12,17 @@ const SELECT = `SELECT ${COLUMNS} FROM lease6`;
 const LIVE = 'type, address, subnet_id, state';
 /** The address is the primary key; a change must also name the type it has. */
 const KEY = 'type = ? AND address = ?';
-/** Without statistics the planner would rather walk the primary key for ORDER BY address. */
-const BY_CLIENT = 'INDEXED BY lease6_client';
+
+/**
+ * How a write changed who holds which address, for the ClientIndex: applied
+ * once the write's transaction has committed. `from` lost the address, `to`
+ * got it (either may be missing).
+ */
+export interface OwnerChange {
+  address: string;
+  from: string | undefined;
+  to: string | undefined;
+}
 
 export class Lease6Table {
   private readonly q;
@@ -23,8 +32,8 @@ export class Lease6Table {
     const run = (sql: string) => db.prepare(sql);
     this.q = {
       get: rows(`${SELECT} WHERE address = ?`),
-      byClient: rows(`${SELECT} ${BY_CLIENT} WHERE duid = ? AND iaid = ? AND type = ? ORDER BY address`),
-      byDuid: rows(`${SELECT} ${BY_CLIENT} WHERE duid = ? ORDER BY address`),
+      owner: run('SELECT duid FROM lease6 WHERE address = ?').pluck(),
+      owners: run('SELECT duid, address FROM lease6').raw(true),
       expired: rows(`${SELECT} WHERE state <> 'reclaimed' AND expires_at < ? ORDER BY expires_at, address LIMIT ?`),
       first: rows(`${SELECT} ORDER BY address LIMIT ?`),
       after: rows(`${SELECT} WHERE address > ? ORDER BY address LIMIT ?`),
@@ -32,11 +41,11 @@ export class Lease6Table {
       afterLive: rows(`SELECT ${LIVE} FROM lease6 WHERE state <> 'reclaimed' AND address > ? ORDER BY address LIMIT ?`),
       counts: run('SELECT subnet_id AS subnetId, type, state, count(*) AS count FROM lease6 GROUP BY subnet_id, type, state'),
       insert: run(`INSERT INTO lease6 (${COLUMNS}) VALUES (${COLUMNS.replace(/\w+/g, '?')})`),
-      dropReclaimed: run(`DELETE FROM lease6 WHERE address = ? AND state = 'reclaimed'`),
+      dropReclaimed: run(`DELETE FROM lease6 WHERE address = ? AND state = 'reclaimed' RETURNING duid`).pluck(),
       update: run(`UPDATE lease6 SET ${SET_COLUMNS} WHERE ${KEY}`),
       updateIf: run(`UPDATE lease6 SET ${SET_COLUMNS} WHERE ${KEY} AND ${VERSION_MATCHES}`),
-      delete: run(`DELETE FROM lease6 WHERE ${KEY}`),
-      deleteIf: run(`DELETE FROM lease6 WHERE ${KEY} AND ${VERSION_MATCHES}`),
+      delete: run(`DELETE FROM lease6 WHERE ${KEY} RETURNING duid`).pluck(),
+      deleteIf: run(`DELETE FROM lease6 WHERE ${KEY} AND ${VERSION_MATCHES} RETURNING duid`).pluck(),
       wipeAll: run('DELETE FROM lease6'),
       wipeSubnet: run('DELETE FROM lease6 WHERE subnet_id = ?'),
     };
@@ -47,12 +56,19 @@ export class Lease6Table {
     return r && r[11] === type ? fromRow(r) : undefined;
   }
 
-  byClient(duid: string, iaid: number, type: LeaseType6): Lease6[] {
-    return (this.q.byClient.all(duid, iaid, type) as Row6[]).map(fromRow);
+  /** The stored leases at these addresses, of this DUID (and IAID and type, when given), in address order. */
+  held(addresses: readonly string[], duid: string, iaid?: number, type?: LeaseType6): Lease6[] {
+    const found: Lease6[] = [];
+    for (const a of addresses) {
+      const r = this.q.get.get(a) as Row6 | undefined;
+      if (r && r[0] === duid && (iaid === undefined || (r[1] === iaid && r[11] === type))) found.push(fromRow(r));
+    }
+    return found.length > 1 ? found.sort(byAddress) : found;
   }
 
-  byDuid(duid: string): Lease6[] {
-    return (this.q.byDuid.all(duid) as Row6[]).map(fromRow);
+  /** Every (duid, address) pair, for building the ClientIndex. */
+  owners(): IterableIterator<[string, string]> {
+    return this.q.owners.iterate() as IterableIterator<[string, string]>;
   }
 
   expired(now: number, limit: number): Lease6[] {
@@ -74,22 +90,23 @@ export class Lease6Table {
   }
 
   /** A reclaimed lease on the address gives way; a live one makes the primary key refuse. */
-  insert(row: Row6): void {
-    this.q.dropReclaimed.run(row[12]);
+  insert(row: Row6): OwnerChange {
+    const from = this.q.dropReclaimed.get(row[12]) as string | undefined;
     this.refusing(row, () => this.q.insert.run(row));
+    return { address: row[12], from, to: row[0] };
   }
 
-  update(row: Row6, expect?: LeaseVersion6): void {
+  update(row: Row6, expect?: LeaseVersion6): OwnerChange {
+    const from = expect ? expect.duid : (this.q.owner.get(row[12]) as string | undefined);
     const done = this.refusing(row, () => (expect ? this.q.updateIf.run(...row, ...versionParams(expect)) : this.q.update.run(row)));
     if (done.changes === 0) throw new LeaseStaleError(row[12]);
+    return { address: row[12], from, to: row[0] };
   }
 
-  delete(type: LeaseType6, address: string, expect?: LeaseVersion6): void {
-    if (!expect) {
-      this.q.delete.run(type, address);
-      return;
-    }
-    if (this.q.deleteIf.run(type, address, ...versionParams(expect)).changes === 0) throw new LeaseStaleError(address);
+  delete(type: LeaseType6, address: string, expect?: LeaseVersion6): OwnerChange {
+    const from = (expect ? this.q.deleteIf.get(type, address, ...versionParams(expect)) : this.q.delete.get(type, address)) as string | undefined;
+    if (expect && from === undefined) throw new LeaseStaleError(address);
+    return { address, from, to: undefined };
   }
 
   wipe(subnetId?: number): number {
@@ -107,4 +124,9 @@ export class Lease6Table {
       throw new LeaseConflictError(row[12], holder && { duid: holder[0], iaid: holder[1] });
     }
   }
+}
+
+/** SQLite's BINARY order; addresses are ASCII, so UTF-16 order is the same. */
+function byAddress(a: Lease6, b: Lease6): number {
+  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 }

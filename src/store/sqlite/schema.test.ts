@@ -76,3 +76,25 @@ describe('migrations', () => {
     ]);
   });
 });
+
+describe('migration 2', () => {
+  let tmp: TempDir;
+  beforeEach(() => {
+    tmp = new TempDir();
+  });
+  afterEach(() => tmp.remove());
+
+  it('takes a version 1 database with its leases to the newest schema, dropping the client index', () => {
+    const v1 = new Database(tmp.file());
+    v1.exec('CREATE TABLE schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL) STRICT');
+    v1.exec(MIGRATIONS[0]!);
+    v1.exec(`INSERT INTO schema_version VALUES (1, 1); INSERT INTO lease6 ${COLS} VALUES ${row('2001:db8::1', 'aa')}`);
+    v1.close();
+    const db = openDatabase({ path: tmp.file() });
+    const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'lease6' AND sql IS NOT NULL`).pluck().all();
+    expect(indexes).toEqual(['lease6_expiry']);
+    expect(db.prepare('SELECT duid FROM lease6').pluck().all()).toEqual(['aa']);
+    expect(db.prepare('SELECT version FROM schema_version').pluck().get()).toBe(MIGRATIONS.length);
+    db.close();
+  });
+});

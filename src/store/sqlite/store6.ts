@@ -6,10 +6,11 @@
 import type Database from 'better-sqlite3';
 import { StoreClosedError } from '../errors.js';
 import { checkChange6 } from '../validate.js';
+import { ClientIndex } from './client-index.js';
 import { openDatabase, type SqliteOptions } from './database.js';
 import { GroupCommit, type GroupCommitStats } from './group-commit.js';
 import { toRow } from './lease6-rows.js';
-import { Lease6Table } from './lease6-table.js';
+import { Lease6Table, type OwnerChange } from './lease6-table.js';
 import type { Lease6, LeaseChange6, LeaseCount6, LeaseStore6, LeaseType6, LiveLease6 } from '../types.js';
 
 export interface SqliteLeaseStoreOptions extends SqliteOptions {
@@ -19,6 +20,8 @@ export interface SqliteLeaseStoreOptions extends SqliteOptions {
 
 export class SqliteLeaseStore6 implements LeaseStore6 {
   private closed = false;
+  /** Built on the first client lookup (a process that only pages, as `fulmar leases`, never pays for it). */
+  private clients: ClientIndex | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -35,18 +38,33 @@ export class SqliteLeaseStore6 implements LeaseStore6 {
   }
 
   async getByClient(duid: string, iaid: number, type: LeaseType6): Promise<Lease6[]> {
-    return this.open().byClient(duid, iaid, type);
+    const table = this.open();
+    const held = this.clientIndex().addresses(duid);
+    return held.length === 0 ? [] : table.held(held, duid, iaid, type);
   }
 
   async getByDuid(duid: string): Promise<Lease6[]> {
-    return this.open().byDuid(duid);
+    const table = this.open();
+    const held = this.clientIndex().addresses(duid);
+    return held.length === 0 ? [] : table.held(held, duid);
+  }
+
+  /** The addresses the in-memory index lists for a DUID (a superset would only cost memory; tests check it is exact). */
+  indexedAddresses(duid: string): readonly string[] {
+    return this.clientIndex().addresses(duid);
+  }
+
+  /** Build the client index now rather than on the first request (the server does, before it listens). */
+  async prepare(): Promise<void> {
+    this.open();
+    this.clientIndex();
   }
 
   async commit(changes: readonly LeaseChange6[]): Promise<void> {
     const table = this.open();
     changes.forEach(checkChange6);
     // Rows are built now: a caller may reuse its objects before the flush.
-    const writes = changes.map((c): (() => void) => {
+    const writes = changes.map((c): (() => OwnerChange) => {
       switch (c.op) {
         case 'insert': {
           const row = toRow(c.lease);
@@ -65,9 +83,11 @@ export class SqliteLeaseStore6 implements LeaseStore6 {
       }
     });
     if (writes.length === 0) return;
-    await this.group.submit(writes.length, () => {
-      for (const w of writes) w();
-    });
+    await this.group.submit(
+      writes.length,
+      () => writes.map((w) => w()),
+      (moves) => this.moved(moves),
+    );
   }
 
   async listExpired(now: number, limit: number): Promise<Lease6[]> {
@@ -89,7 +109,8 @@ export class SqliteLeaseStore6 implements LeaseStore6 {
   /** Queued like a commit, so it lands after the commits asked for before it. */
   async wipe(subnetId?: number): Promise<number> {
     const table = this.open();
-    return this.group.submit(1, () => table.wipe(subnetId));
+    // Rebuilt from the table on the next lookup: a wipe is rare, a subnet's DUIDs unknown here.
+    return this.group.submit(1, () => table.wipe(subnetId), () => (this.clients = undefined));
   }
 
   async close(): Promise<void> {
@@ -97,6 +118,24 @@ export class SqliteLeaseStore6 implements LeaseStore6 {
     this.closed = true;
     this.group.flush();
     this.db.close();
+  }
+
+  private clientIndex(): ClientIndex {
+    if (this.clients) return this.clients;
+    const index = new ClientIndex();
+    for (const [duid, address] of this.table.owners()) index.add(duid, address);
+    return (this.clients = index);
+  }
+
+  /** Mirror committed owner changes; before the index is built there is nothing to mirror. */
+  private moved(moves: readonly OwnerChange[]): void {
+    const index = this.clients;
+    if (!index) return;
+    for (const m of moves) {
+      if (m.from === m.to) continue;
+      if (m.from !== undefined) index.remove(m.from, m.address);
+      if (m.to !== undefined) index.add(m.to, m.address);
+    }
   }
 
   private open(): Lease6Table {
