@@ -1,7 +1,8 @@
 import type { FieldContext } from './fields.js';
-import type { Option, Space } from './options.js';
+import { compiledDef, type CompiledDef, type Option, type Space } from './options.js';
 import { Reader } from './reader.js';
-import { Writer } from './writer.js';
+import type { Writer } from './writer.js';
+import { SlabWriter } from './slab-writer.js';
 import { DecodeError, EncodeError, LimitError, within } from './errors.js';
 import { hexOf } from './hex.js';
 import { readMessage6, writeMessage6, type Message6 } from './v6/message.js';
@@ -26,7 +27,10 @@ export class Codec implements FieldContext {
   depth = 0;
   optionCount = 0;
   listDepth = 0;
-  private readonly writer = new Writer(2048);
+  private readonly writer = new SlabWriter();
+  /** The last space looked up: nearly every list in a message is in the same one. */
+  private lastSpaceName = '';
+  private lastSpace: Space | undefined;
 
   constructor(spaces: Iterable<Space> = standardSpaces()) {
     const m = new Map<string, Space>();
@@ -39,31 +43,41 @@ export class Codec implements FieldContext {
   }
 
   space(name: string): Space {
+    if (name === this.lastSpaceName && this.lastSpace !== undefined) return this.lastSpace;
     const s = this.spaces.get(name);
     if (!s) throw new Error(`unknown option space ${name}`);
+    this.lastSpaceName = name;
+    this.lastSpace = s;
     return s;
   }
 
   /** Bytes → DHCPv6 message, or the DecodeError saying where and why. Never throws. */
   decode6(buf: Uint8Array): Message6 | DecodeError {
-    return this.decodeWith(readMessage6, buf);
+    const r = this.begin(buf);
+    // Each entry point calls its reader directly: a shared one taking it as a parameter costs an indirect call.
+    try {
+      return readMessage6(r, this);
+    } catch (e) {
+      return decodeFailure(e);
+    }
   }
 
   /** Bytes → DHCPv4 message, or the DecodeError saying where and why. Never throws. */
   decode4(buf: Uint8Array): Message4 | DecodeError {
-    return this.decodeWith(readMessage4, buf);
+    const r = this.begin(buf);
+    try {
+      return readMessage4(r, this);
+    } catch (e) {
+      return decodeFailure(e);
+    }
   }
 
-  private decodeWith<M>(read: (r: Reader, codec: Codec) => M, buf: Uint8Array): M | DecodeError {
+  /** Reset the per-call state; a Reader over buf. */
+  private begin(buf: Uint8Array): Reader {
     this.depth = 0;
     this.optionCount = 0;
     this.listDepth = 0;
-    try {
-      return read(new Reader(buf), this);
-    } catch (e) {
-      if (e instanceof DecodeError) return e;
-      throw e;
-    }
+    return new Reader(buf);
   }
 
   /** DHCPv6 message (JSON form) → a fresh Buffer. Throws EncodeError naming the bad field. */
@@ -140,7 +154,7 @@ export class Codec implements FieldContext {
   /** One option body in [r.pos, bodyEnd): typed if it parses, else kept raw with the reason. */
   readOptionBody(r: Reader, space: Space, code: number, bodyEnd: number): Option {
     if (++this.optionCount > MAX_OPTIONS) throw new LimitError(r.pos, `more than ${MAX_OPTIONS} options`);
-    const c = space.byCode.get(code);
+    const c = compiledDef(space, code);
     const start = r.pos;
     if (!c) {
       r.pos = bodyEnd;
@@ -148,39 +162,57 @@ export class Codec implements FieldContext {
     }
     const savedEnd = r.end;
     r.end = bodyEnd;
+    let value: unknown;
     try {
-      const value = c.codec.decode(r, this);
-      if (r.pos !== bodyEnd) r.fail(`${bodyEnd - r.pos} trailing bytes in ${c.def.name}`);
-      return value === undefined ? { code, name: c.def.name } : { code, name: c.def.name, value };
+      value = c.codec.decode(r, this);
     } catch (e) {
-      if (!(e instanceof DecodeError) || e instanceof LimitError) throw e;
-      return { code, name: c.def.name, raw: hexOf(r.buf, start, bodyEnd), error: `${e.reason} at offset ${e.offset}` };
-    } finally {
       r.end = savedEnd;
       r.pos = bodyEnd;
+      if (!(e instanceof DecodeError) || e instanceof LimitError) throw e;
+      return unparsed(r, c, code, start, bodyEnd, e);
     }
+    const stop = r.pos;
+    r.end = savedEnd;
+    r.pos = bodyEnd;
+    if (stop !== bodyEnd) return unparsed(r, c, code, start, bodyEnd, new DecodeError(stop, `${bodyEnd - stop} trailing bytes in ${c.def.name}`));
+    return value === undefined ? { code, name: c.def.name } : { code, name: c.def.name, value };
   }
 
   private readOptions16(r: Reader, space: Space): Option[] {
     const out: Option[] = [];
-    while (r.pos < r.end) {
+    const b = r.buf;
+    const end = r.end; // readOptionBody restores it
+    while (r.pos < end) {
       const at = r.pos;
-      const code = r.u16('option code');
-      const len = r.u16('option length');
-      if (len > r.end - r.pos) r.fail(`option ${code} length ${len} runs past its container (${r.end - r.pos} left)`, at);
-      out.push(this.readOptionBody(r, space, code, r.pos + len));
+      if (end - at < 4) {
+        // Truncated header: the Reader names which field is cut short.
+        r.u16('option code');
+        r.u16('option length');
+      }
+      const code = (b[at]! << 8) | b[at + 1]!;
+      const len = (b[at + 2]! << 8) | b[at + 3]!;
+      r.pos = at + 4;
+      if (len > end - at - 4) r.fail(`option ${code} length ${len} runs past its container (${end - at - 4} left)`, at);
+      out.push(this.readOptionBody(r, space, code, at + 4 + len));
     }
     return out;
   }
 
   private readOptions8(r: Reader, space: Space): Option[] {
     const out: Option[] = [];
-    while (r.pos < r.end) {
+    const b = r.buf;
+    const end = r.end;
+    while (r.pos < end) {
       const at = r.pos;
-      const code = r.u8('suboption code');
-      const len = r.u8('suboption length');
-      if (len > r.end - r.pos) r.fail(`suboption ${code} length ${len} runs past its container (${r.end - r.pos} left)`, at);
-      out.push(this.readOptionBody(r, space, code, r.pos + len));
+      if (end - at < 2) {
+        r.u8('suboption code');
+        r.u8('suboption length');
+      }
+      const code = b[at]!;
+      const len = b[at + 1]!;
+      r.pos = at + 2;
+      if (len > end - at - 2) r.fail(`suboption ${code} length ${len} runs past its container (${end - at - 2} left)`, at);
+      out.push(this.readOptionBody(r, space, code, at + 2 + len));
     }
     return out;
   }
@@ -190,12 +222,25 @@ export class Codec implements FieldContext {
     if (typeof v !== 'object' || v === null) throw new EncodeError(path, 'expected an option object');
     const o = v as Option;
     const code = this.resolveCode(o, space, path);
-    const size = wide ? 2 : 1;
-    if (wide) w.u16(code);
-    else w.u8(code);
-    const at = w.placeholder(size);
+    // The header is written in place and its length filled in after the body.
+    const at = w.pos;
+    const head = wide ? 4 : 2;
+    w.reserve(head);
+    w.pos = at + head;
     this.writeOptionBody(w, o, code, space, path);
-    w.patchLength(at, size, path);
+    const len = w.pos - at - head;
+    const b = w.buf; // the body may have grown it
+    if (wide) {
+      if (len > 0xffff) throw new EncodeError(path, `${len} bytes does not fit a 16-bit length`);
+      b[at] = code >>> 8;
+      b[at + 1] = code;
+      b[at + 2] = len >>> 8;
+      b[at + 3] = len;
+    } else {
+      if (len > 0xff) throw new EncodeError(path, `${len} bytes does not fit a 8-bit length`);
+      b[at] = code;
+      b[at + 1] = len;
+    }
   }
 
   resolveCode(o: Option, space: Space, path: string): number {
@@ -217,7 +262,7 @@ export class Codec implements FieldContext {
       w.hexChecked(o.raw, `${path}.raw`);
       return;
     }
-    const c = space.byCode.get(code);
+    const c = compiledDef(space, code);
     if (!c) throw new EncodeError(path, `option ${code} is not defined in space ${space.name}: give its bytes as "raw"`);
     try {
       c.codec.encode(w, o.value, this, '');
@@ -225,6 +270,17 @@ export class Codec implements FieldContext {
       within(e, `${path}(${c.def.name})`);
     }
   }
+}
+
+/** What a decode entry point returns for what its reader threw: DecodeErrors are results, anything else a bug. */
+function decodeFailure(e: unknown): DecodeError {
+  if (e instanceof DecodeError) return e;
+  throw e;
+}
+
+/** A known option whose body does not parse: its bytes, and why. */
+function unparsed(r: Reader, c: CompiledDef, code: number, start: number, bodyEnd: number, e: DecodeError): Option {
+  return { code, name: c.def.name, raw: hexOf(r.buf, start, bodyEnd), error: `${e.reason} at offset ${e.offset}` };
 }
 
 let shared: Codec | undefined;

@@ -18,6 +18,11 @@ export type Duid =
 /** RFC 8415 §11.1: a DUID is 2 to 130 bytes (type + up to 128). */
 export const MAX_DUID = 130;
 
+/** Big-endian u32 at p (bounds already checked): Buffer#readUInt32BE checks its arguments again. */
+function u32At(b: Uint8Array, p: number): number {
+  return ((b[p]! << 24) >>> 0) + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
+}
+
 export function readDuid(r: Reader): Duid {
   const n = r.remaining;
   if (n < 2) r.fail('DUID shorter than 2 bytes');
@@ -26,34 +31,23 @@ export function readDuid(r: Reader): Duid {
   const p = r.skip(n);
   const end = p + n;
   const type = (b[p]! << 8) | b[p + 1]!;
-  // The head and the tail are hexed apart and joined, so no string is sliced.
+  // One flat hex string for the whole DUID; the typed part is a slice of it, not hexed again.
+  const hex = hexOf(b, p, end);
   switch (type) {
     case 1:
-      if (n >= 8) {
-        const lladdr = hexOf(b, p + 8, end);
-        return { type: 'LLT', hwtype: (b[p + 2]! << 8) | b[p + 3]!, time: b.readUInt32BE(p + 4), lladdr, hex: hexOf(b, p, p + 8) + lladdr };
-      }
+      if (n >= 8) return { type: 'LLT', hwtype: (b[p + 2]! << 8) | b[p + 3]!, time: u32At(b, p + 4), lladdr: hex.slice(16), hex };
       break;
     case 2:
-      if (n >= 6) {
-        const id = hexOf(b, p + 6, end);
-        return { type: 'EN', enterprise: b.readUInt32BE(p + 2), id, hex: hexOf(b, p, p + 6) + id };
-      }
+      if (n >= 6) return { type: 'EN', enterprise: u32At(b, p + 2), id: hex.slice(12), hex };
       break;
     case 3:
-      if (n >= 4) {
-        const lladdr = hexOf(b, p + 4, end);
-        return { type: 'LL', hwtype: (b[p + 2]! << 8) | b[p + 3]!, lladdr, hex: hexOf(b, p, p + 4) + lladdr };
-      }
+      if (n >= 4) return { type: 'LL', hwtype: (b[p + 2]! << 8) | b[p + 3]!, lladdr: hex.slice(8), hex };
       break;
     case 4:
-      if (n === 18) {
-        const uuid = hexOf(b, p + 2, end);
-        return { type: 'UUID', uuid, hex: '0004' + uuid };
-      }
+      if (n === 18) return { type: 'UUID', uuid: hex.slice(4), hex };
       break;
   }
-  return { type, hex: hexOf(b, p, end) };
+  return { type, hex };
 }
 
 function u16hex(v: number): string {

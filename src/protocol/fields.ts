@@ -1,8 +1,9 @@
 import type { Reader } from './reader.js';
 import type { Writer } from './writer.js';
 import { EncodeError, within } from './errors.js';
-import { formatIpv4, formatIpv6, parseIpv4Into, parseIpv6Into } from './address.js';
+import { formatIpv4, formatIpv6, formatIpv6Prefix, parseIpv4Range, parseIpv6Range } from './address.js';
 import { cleanHex } from './hex.js';
+import { asciiText } from './text.js';
 import { readName, writeName } from './fqdn.js';
 import { readDuid, writeDuid } from './duid.js';
 
@@ -61,6 +62,14 @@ export interface FieldCodec {
   encode(w: Writer, v: unknown, ctx: FieldContext, path: string): void;
 }
 
+/**
+ * The decode and encode of the simplest fields as source text (reading `r`
+ * and `ctx`; writing `x` with `w`, `ctx` and `int`), so compiled records run
+ * them in line instead of calling through the field's codec. Looked up only
+ * when a record is compiled.
+ */
+const inlineSource = new WeakMap<FieldCodec, { readonly decode: string; readonly encode: string }>();
+
 function int(v: unknown, min: number, max: number, path: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
     throw new EncodeError(path, `expected an integer ${min}..${max}, got ${JSON.stringify(v)}`);
@@ -80,23 +89,40 @@ function arr(v: unknown, path: string): unknown[] {
 
 const scratch16 = new Uint8Array(16);
 
+// Addresses are parsed straight into the output: no scratch copy.
 function writeIpv6(w: Writer, v: unknown, path: string): void {
-  if (!parseIpv6Into(str(v, path), scratch16)) throw new EncodeError(path, `not an IPv6 address: "${String(v)}"`);
-  w.bytes(scratch16);
+  const s = str(v, path);
+  w.reserve(16);
+  if (!parseIpv6Range(s, 0, s.length, w.buf, w.pos)) throw new EncodeError(path, `not an IPv6 address: "${s}"`);
+  w.pos += 16;
 }
 
 function writeIpv4(w: Writer, v: unknown, path: string): void {
-  if (!parseIpv4Into(str(v, path), scratch16)) throw new EncodeError(path, `not an IPv4 address: "${String(v)}"`);
-  w.bytes(scratch16.subarray(0, 4));
+  const s = str(v, path);
+  w.reserve(4);
+  if (!parseIpv4Range(s, 0, s.length, w.buf, w.pos)) throw new EncodeError(path, `not an IPv4 address: "${s}"`);
+  w.pos += 4;
 }
 
-function splitPrefix(v: unknown, max: number, path: string): [string, number] {
-  const s = str(v, path);
-  const slash = s.lastIndexOf('/');
+/** Where the "/" of an ADDRESS/LENGTH text is (the last one). */
+function prefixSlash(s: string, path: string): number {
+  // A loop, not lastIndexOf: that is a runtime call, dear for these few characters.
+  let slash = s.length - 1;
+  while (slash >= 0 && s.charCodeAt(slash) !== 0x2f) slash--;
   if (slash < 0) throw new EncodeError(path, `expected ADDRESS/LENGTH, got "${s}"`);
-  const lenText = s.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(lenText) || Number(lenText) > max) throw new EncodeError(path, `prefix length must be 0..${max}: "${s}"`);
-  return [s.slice(0, slash), Number(lenText)];
+  return slash;
+}
+
+/** The LENGTH after the slash: 1 to 3 decimal digits, at most max. */
+function prefixLength(s: string, slash: number, max: number, path: string): number {
+  const digits = s.length - slash - 1;
+  let len = digits >= 1 && digits <= 3 ? 0 : -1;
+  for (let i = slash + 1; len >= 0 && i < s.length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    len = d >= 0 && d <= 9 ? len * 10 + d : -1;
+  }
+  if (len < 0 || len > max) throw new EncodeError(path, `prefix length must be 0..${max}: "${s}"`);
+  return len;
 }
 
 // ignoreBOM: a leading EF BB BF is data, and must survive the round trip.
@@ -110,7 +136,7 @@ function makeEnum(base: 'u8' | 'u16' | 'u32', e: Enum | undefined): FieldCodec {
   const read = base === 'u8' ? (r: Reader) => r.u8() : base === 'u16' ? (r: Reader) => r.u16() : (r: Reader) => r.u32();
   const write =
     base === 'u8' ? (w: Writer, n: number) => w.u8(n) : base === 'u16' ? (w: Writer, n: number) => w.u16(n) : (w: Writer, n: number) => w.u32(n);
-  return {
+  const codec: FieldCodec = {
     size,
     rest: false,
     decode: e ? (r) => { const n = read(r); return e[n] ?? n; } : read,
@@ -122,6 +148,8 @@ function makeEnum(base: 'u8' | 'u16' | 'u32', e: Enum | undefined): FieldCodec {
       } else write(w, int(v, 0, max, path));
     },
   };
+  if (!e) inlineSource.set(codec, { decode: `r.${base}()`, encode: `w.${base}(int(x, 0, ${max}, ''))` });
+  return codec;
 }
 
 const simple: Record<string, FieldCodec> = {
@@ -163,12 +191,17 @@ const simple: Record<string, FieldCodec> = {
     decode: (r) => {
       const len = r.u8('prefix length');
       if (len > 128) r.fail(`prefix length ${len} over 128`, r.pos - 1);
-      return `${formatIpv6(r.buf, r.skip(16, 'IPv6 prefix'))}/${len}`;
+      return formatIpv6Prefix(r.buf, r.skip(16, 'IPv6 prefix'), len);
     },
     encode: (w, v, _c, p) => {
-      const [a, len] = splitPrefix(v, 128, p);
-      w.u8(len);
-      writeIpv6(w, a, p);
+      const s = str(v, p);
+      const slash = prefixSlash(s, p);
+      const len = prefixLength(s, slash, 128, p);
+      w.reserve(17);
+      const at = w.pos;
+      if (!parseIpv6Range(s, 0, slash, w.buf, at + 1)) throw new EncodeError(p, `not an IPv6 address: "${s.slice(0, slash)}"`);
+      w.buf[at] = len;
+      w.pos = at + 17;
     },
   },
   vprefix6: {
@@ -180,13 +213,15 @@ const simple: Record<string, FieldCodec> = {
       const n = (len + 7) >>> 3;
       const b = new Uint8Array(16);
       b.set(r.bytes(n, 'IPv6 prefix'));
-      return `${formatIpv6(b)}/${len}`;
+      return formatIpv6Prefix(b, 0, len);
     },
     encode: (w, v, _c, p) => {
-      const [a, len] = splitPrefix(v, 128, p);
-      if (!parseIpv6Into(a, scratch16)) throw new EncodeError(p, `not an IPv6 prefix: "${String(v)}"`);
+      const s = str(v, p);
+      const slash = prefixSlash(s, p);
+      const len = prefixLength(s, slash, 128, p);
+      if (!parseIpv6Range(s, 0, slash, scratch16, 0)) throw new EncodeError(p, `not an IPv6 prefix: "${s}"`);
       const n = (len + 7) >>> 3;
-      for (let i = n; i < 16; i++) if (scratch16[i]) throw new EncodeError(p, `bits set past /${len} in "${String(v)}"`);
+      for (let i = n; i < 16; i++) if (scratch16[i]) throw new EncodeError(p, `bits set past /${len} in "${s}"`);
       w.u8(len);
       w.bytes(scratch16.subarray(0, n));
     },
@@ -202,10 +237,12 @@ const simple: Record<string, FieldCodec> = {
       return `${formatIpv4(b)}/${len}`;
     },
     encode: (w, v, _c, p) => {
-      const [a, len] = splitPrefix(v, 32, p);
-      if (!parseIpv4Into(a, scratch16)) throw new EncodeError(p, `not an IPv4 prefix: "${String(v)}"`);
+      const s = str(v, p);
+      const slash = prefixSlash(s, p);
+      const len = prefixLength(s, slash, 32, p);
+      if (!parseIpv4Range(s, 0, slash, scratch16, 0)) throw new EncodeError(p, `not an IPv4 prefix: "${s}"`);
       const n = (len + 7) >>> 3;
-      for (let i = n; i < 4; i++) if (scratch16[i]) throw new EncodeError(p, `bits set past /${len} in "${String(v)}"`);
+      for (let i = n; i < 4; i++) if (scratch16[i]) throw new EncodeError(p, `bits set past /${len} in "${s}"`);
       w.u8(len);
       w.bytes(scratch16.subarray(0, n));
     },
@@ -215,6 +252,11 @@ const simple: Record<string, FieldCodec> = {
     rest: true,
     decode: (r) => {
       const at = r.pos;
+      const ascii = asciiText(r.buf, at, r.end);
+      if (ascii !== undefined) {
+        r.pos = r.end;
+        return ascii;
+      }
       const b = r.bytes(r.remaining);
       try {
         return utf8.decode(b);
@@ -222,7 +264,7 @@ const simple: Record<string, FieldCodec> = {
         return r.fail('string is not valid UTF-8', at);
       }
     },
-    encode: (w, v, _c, p) => w.bytes(Buffer.from(str(v, p), 'utf8')),
+    encode: (w, v, _c, p) => w.utf8(str(v, p)),
   },
   binary: {
     size: undefined,
@@ -268,7 +310,12 @@ function fqdnList(compression: boolean): FieldCodec {
     },
     encode(w, v, _c, p) {
       const a = arr(v, p);
-      for (let i = 0; i < a.length; i++) writeName(w, str(a[i], `${p}[${i}]`), `${p}[${i}]`);
+      let i = 0;
+      try {
+        for (; i < a.length; i++) writeName(w, str(a[i], ''), '');
+      } catch (e) {
+        within(e, `${p}[${i}]`);
+      }
     },
   };
 }
@@ -287,10 +334,15 @@ function tuples(lenSize: 1 | 2): FieldCodec {
     },
     encode(w, v, _c, p) {
       const a = arr(v, p);
-      for (let i = 0; i < a.length; i++) {
-        const at = w.placeholder(lenSize);
-        w.hexChecked(a[i], `${p}[${i}]`);
-        w.patchLength(at, lenSize, `${p}[${i}]`);
+      let i = 0;
+      try {
+        for (; i < a.length; i++) {
+          const at = w.placeholder(lenSize);
+          w.hexChecked(a[i], '');
+          w.patchLength(at, lenSize, '');
+        }
+      } catch (e) {
+        within(e, `${p}[${i}]`);
       }
     },
   };
@@ -371,7 +423,8 @@ function shapedEncoder(fields: readonly { name: string; codec: FieldCodec }[]): 
   if (!fields.every((f) => IDENTIFIER.test(f.name))) return undefined;
   const steps = fields.map((f, i) => {
     const absent = f.codec.rest ? '' : f.codec.size === 0 ? '' : `throw missing();`;
-    return `i = ${i}; x = v.${f.name}; if (x === undefined) { ${absent} } else c[${i}].encode(w, x, ctx, '');`;
+    const write = inlineSource.get(f.codec)?.encode ?? `c[${i}].encode(w, x, ctx, '')`;
+    return `i = ${i}; x = v.${f.name}; if (x === undefined) { ${absent} } else ${write};`;
   });
   const build = new Function(
     'c',
@@ -379,14 +432,16 @@ function shapedEncoder(fields: readonly { name: string; codec: FieldCodec }[]): 
     'missing',
     'within',
     'names',
+    'int',
     `return function encodeRecord(w, v, ctx, p) { check(v, p); let i = 0, x; try { ${steps.join(' ')} } catch (e) { within(e, p + '.' + names[i]); } };`,
-  ) as (c: FieldCodec[], check: typeof checkObject, missing: () => EncodeError, w: typeof within, names: string[]) => Encode;
+  ) as (c: FieldCodec[], check: typeof checkObject, missing: () => EncodeError, w: typeof within, names: string[], i: typeof int) => Encode;
   return build(
     fields.map((f) => f.codec),
     checkObject,
     () => new EncodeError('', 'missing'),
     within,
     fields.map((f) => f.name),
+    int,
   );
 }
 
@@ -411,19 +466,23 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 function shapedDecoder(fields: readonly { name: string; codec: FieldCodec }[]): Decode | undefined {
   if (!fields.every((f) => IDENTIFIER.test(f.name))) return undefined;
-  const props = fields.map((f, i) => (f.codec.size === 0 ? undefined : `${f.name}: c[${i}].decode(r, ctx)`)).filter((x) => x !== undefined);
+  const read = (f: { codec: FieldCodec }, i: number): string => inlineSource.get(f.codec)?.decode ?? `c[${i}].decode(r, ctx)`;
+  const props = fields.map((f, i) => (f.codec.size === 0 ? undefined : `${f.name}: ${read(f, i)}`)).filter((x) => x !== undefined);
   // Empty fields read nothing and are left out of the object, as the generic decoder does.
   const build = new Function('c', `return function decodeRecord(r, ctx) { return { ${props.join(', ')} }; };`) as (c: FieldCodec[]) => Decode;
   return build(fields.map((f) => f.codec));
 }
 
 function optionsField(space: string): FieldCodec {
-  return {
+  const codec: FieldCodec = {
     size: undefined,
     rest: true,
     decode: (r, ctx) => ctx.readOptions(r, space),
     encode: (w, v, ctx, p) => ctx.writeOptions(w, v, space, p),
   };
+  const name = JSON.stringify(space); // a safe string literal whatever the configured name
+  inlineSource.set(codec, { decode: `ctx.readOptions(r, ${name})`, encode: `ctx.writeOptions(w, x, ${name}, '')` });
+  return codec;
 }
 
 function fixedBinary(size: number): FieldCodec {

@@ -1,6 +1,7 @@
 import type { Reader } from './reader.js';
 import type { Writer } from './writer.js';
 import { EncodeError } from './errors.js';
+import { asciiText } from './text.js';
 
 /**
  * Domain names in DNS wire format (RFC 1035 §3.1) as master-file text: labels
@@ -19,6 +20,12 @@ function plain(c: number): boolean {
 }
 
 function labelText(b: Uint8Array, start: number, len: number): string {
+  let allPlain = true;
+  for (let i = start; i < start + len && allPlain; i++) allPlain = plain(b[i]!);
+  if (allPlain) {
+    const text = asciiText(b, start, start + len); // one string, not one join per character
+    if (text !== undefined) return text;
+  }
   let s = '';
   for (let i = start; i < start + len; i++) {
     const c = b[i]!;
@@ -108,7 +115,43 @@ export function parseName(s: string, path: string): { labels: number[][]; absolu
   return { labels, absolute };
 }
 
+/**
+ * Write a name of plain characters (no escapes) straight into w: label
+ * lengths are filled in as each "." is reached. False, with nothing
+ * written, for anything else (escapes, or an error parseName will name).
+ */
+function writePlainName(w: Writer, s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s === '.') return false;
+  w.reserve(n + 2);
+  const b = w.buf;
+  const start = w.pos;
+  let lenAt = start; // where the current label's length byte goes
+  let p = start + 1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) {
+      const len = p - lenAt - 1;
+      if (len === 0 || len > MAX_LABEL) return false;
+      b[lenAt] = len;
+      lenAt = p++;
+    } else if (c < 0x21 || c > 0x7e || c === 0x5c) return false;
+    else b[p++] = c;
+  }
+  if (s.charCodeAt(n - 1) === 0x2e) {
+    b[lenAt] = 0; // the root label: fully qualified
+    if (p - start > MAX_NAME) return false;
+  } else {
+    const len = p - lenAt - 1;
+    if (len > MAX_LABEL || p - start + 1 > MAX_NAME) return false;
+    b[lenAt] = len;
+  }
+  w.pos = p;
+  return true;
+}
+
 export function writeName(w: Writer, s: string, path: string): void {
+  if (writePlainName(w, s)) return;
   const { labels, absolute } = parseName(s, path);
   for (const l of labels) {
     w.u8(l.length);

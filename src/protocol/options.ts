@@ -40,6 +40,20 @@ export interface Space {
   readonly byName: ReadonlyMap<string, CompiledDef>;
 }
 
+/** Codes below this are also kept in an array, so the per-option lookup is an index, not a hash. */
+const DENSE_CODES = 4096;
+
+/** What defineSpace actually builds: a Space plus its array index. */
+interface IndexedSpace extends Space {
+  readonly dense: readonly (CompiledDef | undefined)[];
+}
+
+/** The definition of `code` in `space`, if any: the decoder's and encoder's per-option lookup. */
+export function compiledDef(space: Space, code: number): CompiledDef | undefined {
+  const dense = (space as Partial<IndexedSpace>).dense;
+  return dense !== undefined && code < dense.length ? dense[code] : space.byCode.get(code);
+}
+
 export function defineSpace(name: string, format: SpaceFormat, defs: readonly OptionDef[]): Space {
   const byCode = new Map<number, CompiledDef>();
   const byName = new Map<string, CompiledDef>();
@@ -52,7 +66,12 @@ export function defineSpace(name: string, format: SpaceFormat, defs: readonly Op
     byCode.set(def.code, c);
     byName.set(def.name, c);
   }
-  return { name, format, byCode, byName };
+  let top = 0;
+  for (const code of byCode.keys()) if (code < DENSE_CODES && code >= top) top = code + 1;
+  const dense = Array.from({ length: top }, (): CompiledDef | undefined => undefined);
+  for (const [code, c] of byCode) if (code < top) dense[code] = c;
+  const space: IndexedSpace = { name, format, byCode, byName, dense };
+  return space;
 }
 
 /** A space with some definitions added or replaced (custom options from config). */

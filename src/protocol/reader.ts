@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer'; // the global Buffer is a getter, costly on hot paths
 import { DecodeError } from './errors.js';
 import { hexOf } from './hex.js';
 

@@ -71,7 +71,7 @@ describe('Kea DHCPv6 config → Fulmar', () => {
   it("carries Kea 2.4's allocator choices over; its free-lease queue becomes iterative, with a note", () => {
     const r = convert({ allocator: 'random', 'pd-allocator': 'flq', subnet6: [{ ...subnet, allocator: 'iterative' }, { ...subnet, id: 2, subnet: '2001:db8:2::/64', pools: [], allocator: 'shuffled' }] });
     expect(r.config.dhcp6).toMatchObject({ allocator: 'random', 'pd-allocator': 'iterative' });
-    expect(r.config.dhcp6.subnets[0]).toMatchObject({ id: 1, allocator: 'iterative' });
+    expect(r.config.dhcp6.subnets?.[0]).toMatchObject({ id: 1, allocator: 'iterative' });
     expect(paths(r.report)).toEqual(['changed Dhcp6.pd-allocator', 'dropped Dhcp6.subnet6[1].allocator']);
   });
 

@@ -1,9 +1,11 @@
+import { Buffer } from 'node:buffer'; // the global Buffer is a getter, costly on hot paths
 import type { Reader } from '../reader.js';
 import type { Writer } from '../writer.js';
 import { EncodeError } from '../errors.js';
 import { formatIpv4, parseIpv4Into } from '../address.js';
 import { cleanHex, hexOf, writeHexInto } from '../hex.js';
 import { OPS, OP_CODES } from './types.js';
+import { asciiText } from '../text.js';
 
 /**
  * The fixed BOOTP header (RFC 2131 §2, after RFC 951):
@@ -122,6 +124,8 @@ export function readHeaderText(b: Uint8Array, at: number, size: number): HeaderT
   while (last > nul && b[last - 1] === 0) last--;
   if (last === nul) {
     if (nul === at) return '';
+    const ascii = asciiText(b, at, nul);
+    if (ascii !== undefined) return ascii;
     try {
       return utf8.decode(b.subarray(at, nul));
     } catch {

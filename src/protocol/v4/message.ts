@@ -97,8 +97,8 @@ function writeBody(w: Writer, m: Message4, codec: Codec, maxSize: number): void 
   }
   w.u32(MAGIC_COOKIE);
   const areaStart = w.pos;
-  writeOptions4(w, m.options, codec, '.options');
-  const overload = overloadOf(w.buf, areaStart, w.pos);
+  // With no option 52 written there is no overload to look for.
+  const overload = writeOptions4(w, m.options, codec, '.options') ? overloadOf(w.buf, areaStart, w.pos) : 0;
   if (overload) {
     if (overload & SNAME_OVERLOAD && m.sname) throw new EncodeError('.sname', 'must be empty: option overload (52) uses it for options');
     if (overload & FILE_OVERLOAD && m.file) throw new EncodeError('.file', 'must be empty: option overload (52) uses it for options');

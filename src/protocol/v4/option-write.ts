@@ -2,32 +2,35 @@ import type { Writer } from '../writer.js';
 import type { Codec } from '../codec.js';
 import type { Option, Space } from '../options.js';
 import { EncodeError, within } from '../errors.js';
-import { PAD } from './overload.js';
+import { OVERLOAD, PAD } from './overload.js';
 
 /**
  * Encoder side of the DHCPv4 option area: code, length, body (RFC 2132 §2);
  * a pad entry is the single byte 0. A body over 255 bytes goes out as
  * consecutive instances of 255 bytes and the rest (RFC 3396), which a
- * decoder joins back into one option.
+ * decoder joins back into one option. Returns whether any option written
+ * was option overload (52), so the caller need not look for one.
  */
-export function writeOptions4(w: Writer, options: unknown, codec: Codec, path: string): void {
+export function writeOptions4(w: Writer, options: unknown, codec: Codec, path: string): boolean {
   if (!Array.isArray(options)) throw new EncodeError(path, 'expected an array of options');
   const space = codec.space('dhcp4');
+  let overload = false;
   let i = 0;
   try {
-    for (; i < options.length; i++) writeOption4(w, options[i], space, codec);
+    for (; i < options.length; i++) if (writeOption4(w, options[i], space, codec) === OVERLOAD) overload = true;
   } catch (e) {
     within(e, `${path}[${i}]`);
   }
+  return overload;
 }
 
-/** Paths start at the option: the list puts its own in front on failure. */
-function writeOption4(w: Writer, v: unknown, space: Space, codec: Codec): void {
+/** Paths start at the option: the list puts its own in front on failure. Returns the code written. */
+function writeOption4(w: Writer, v: unknown, space: Space, codec: Codec): number {
   if (typeof v !== 'object' || v === null) throw new EncodeError('', 'expected an option object');
   const o = v as Option;
   if (o.code === PAD || (o.code === undefined && o.name === 'pad')) {
     w.u8(PAD);
-    return;
+    return PAD;
   }
   const code = codec.resolveCode(o, space, '');
   if (!Number.isInteger(code) || code < 1 || code > 254) {
@@ -40,6 +43,7 @@ function writeOption4(w: Writer, v: unknown, space: Space, codec: Codec): void {
   const len = w.pos - at - 1;
   if (len <= 255) w.buf[at] = len;
   else splitLong(w, at, code, len);
+  return code;
 }
 
 /**

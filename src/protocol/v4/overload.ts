@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer'; // the global Buffer is a getter, costly on hot paths
 import type { Writer } from '../writer.js';
 import { FILE_AT, FILE_SIZE, SNAME_AT, SNAME_SIZE } from './header.js';
 

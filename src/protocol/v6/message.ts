@@ -3,7 +3,7 @@ import type { Writer } from '../writer.js';
 import type { Codec } from '../codec.js';
 import type { Option } from '../options.js';
 import { EncodeError, within } from '../errors.js';
-import { formatIpv6, parseIpv6Into } from '../address.js';
+import { formatIpv6, parseIpv6Range } from '../address.js';
 import { MESSAGE_CODES, MESSAGE_TYPES } from './types.js';
 
 /**
@@ -76,11 +76,10 @@ function u24(v: unknown, path: string): number {
   return v;
 }
 
-const addr = new Uint8Array(16);
-
 function writeAddress(w: Writer, v: unknown, path: string): void {
-  if (typeof v !== 'string' || !parseIpv6Into(v, addr)) throw new EncodeError(path, `not an IPv6 address: ${JSON.stringify(v)}`);
-  w.bytes(addr);
+  w.reserve(16);
+  if (typeof v !== 'string' || !parseIpv6Range(v, 0, v.length, w.buf, w.pos)) throw new EncodeError(path, `not an IPv6 address: ${JSON.stringify(v)}`);
+  w.pos += 16;
 }
 
 export function writeMessage6(w: Writer, m: Message6, codec: Codec, path: string): void {

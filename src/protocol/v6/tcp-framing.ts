@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer'; // the global Buffer is a getter, costly on hot paths
 import { DecodeError, EncodeError } from '../errors.js';
 
 /**
