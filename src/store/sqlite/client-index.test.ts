@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLeaseStore6 } from '../memory/store6.js';
 import { lease6, nthAddress } from '../testing/leases.js';
 import { TempDir } from '../testing/tmpdb.js';
+import { hash31 } from './client-index.js';
 import { openSqliteLeaseStore6 } from './store6.js';
 import type { LeaseChange6, LeaseState, LeaseStore6, LeaseType6 } from '../types.js';
 
@@ -98,6 +99,30 @@ describe('SQLite client lookups through the in-memory ClientIndex', () => {
     const store = openSqliteLeaseStore6({ path });
     await store.commit([{ op: 'insert', lease: lease6({ duid: DUIDS[0]!, address: ADDRESSES[0]! }) }]);
     expect((await store.getByDuid(DUIDS[0]!)).map((l) => l.address)).toEqual([ADDRESSES[0], ADDRESSES[1]]);
+    await store.close();
+  });
+
+  it('keeps two DUIDs that share a hash apart: each gets only its own leases', async () => {
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let n = 0; !pair && n < 1_000_000; n++) {
+      const duid = `00030001${n.toString(16).padStart(12, '0')}`;
+      const other = seen.get(hash31(duid));
+      if (other) pair = [other, duid];
+      else seen.set(hash31(duid), duid);
+    }
+    const [a, b] = pair!;
+    const store = openSqliteLeaseStore6({ path: tmp.file() });
+    await store.getByDuid(a); // build the index first, so the commits below go through it
+    await store.commit([
+      { op: 'insert', lease: lease6({ duid: a, address: ADDRESSES[0]! }) },
+      { op: 'insert', lease: lease6({ duid: b, address: ADDRESSES[1]! }) },
+    ]);
+    expect((await store.getByDuid(a)).map((l) => l.address)).toEqual([ADDRESSES[0]]);
+    expect((await store.getByClient(b, 1, 'na')).map((l) => l.address)).toEqual([ADDRESSES[1]]);
+    await store.commit([{ op: 'delete', type: 'na', address: ADDRESSES[0]! }]);
+    expect(await store.getByDuid(a)).toEqual([]);
+    expect((await store.getByDuid(b)).map((l) => l.address)).toEqual([ADDRESSES[1]]);
     await store.close();
   });
 });

@@ -49,7 +49,7 @@ export class SqliteLeaseStore6 implements LeaseStore6 {
     return held.length === 0 ? [] : table.held(held, duid);
   }
 
-  /** The addresses the in-memory index lists for a DUID (a superset would only cost memory; tests check it is exact). */
+  /** The addresses the in-memory index lists for a DUID (a superset would only cost reads; tests check it is exact). */
   indexedAddresses(duid: string): readonly string[] {
     return this.clientIndex().addresses(duid);
   }
