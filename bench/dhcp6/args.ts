@@ -19,7 +19,7 @@ const USAGE = `Usage: npm run bench:dhcp6 -- [options]   (as root)
   --quick             ~2 minutes: one round, shorter runs, no sweep or profile
   --only PART[,PART]  ${PARTS.join(', ')} (default: all; --quick: throughput,scale)
   --rounds N          rounds of the throughput part (default 3; --quick 1)
-  --overload-rate R   Solicits/s offered beyond saturation (default 10000)
+  --overload-rate R   Solicits/s offered beyond saturation (default 30000: Kea saturates near 25,000 here)
   --load-rate R       Solicits/s offered below saturation (default 1000)
   --leases N          live leases for the scale part (default 1000000; --quick 250000)
   --results FILE      where to write the Markdown results (default bench/dhcp6/RESULTS.md; "-" for none)`;
@@ -31,7 +31,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       rounds: { type: 'string' },
-      'overload-rate': { type: 'string', default: '10000' },
+      'overload-rate': { type: 'string', default: '30000' },
       'load-rate': { type: 'string', default: '1000' },
       leases: { type: 'string' },
       results: { type: 'string' },

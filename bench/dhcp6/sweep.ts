@@ -5,7 +5,7 @@ import { fmt, markdownTable } from './report.js';
 import { startServer, SERVER_LABEL, type ServerKind } from './servers.js';
 
 /** Offered Solicits/s, from well below saturation to far beyond it. */
-const RATES = [1000, 2000, 3000, 4000, 6000, 10000, 20000];
+const RATES = [1000, 2000, 4000, 6000, 10000, 15000, 20000, 25000, 30000];
 const SECONDS = 2;
 const SERVERS: ServerKind[] = ['kea', 'fulmar-process'];
 

@@ -58,7 +58,7 @@ export class Udp6Transport {
   }
 
   private async bind(address: string, iface: string | undefined): Promise<void> {
-    const socket = dgram.createSocket({ type: 'udp6', reuseAddr: true, ipv6Only: true, recvBufferSize: this.o.receiveBuffer ?? 1 << 18 });
+    const socket = dgram.createSocket({ type: 'udp6', reuseAddr: true, ipv6Only: true, recvBufferSize: this.o.receiveBuffer ?? 1 << 18, lookup: literalOnly });
     await new Promise<void>((resolve, reject) => {
       socket.once('error', (e) => {
         socket.close();
@@ -101,4 +101,13 @@ export class Udp6Transport {
     for (const s of this.sockets) s.socket.close();
     this.sockets.length = 0;
   }
+}
+
+/**
+ * dgram's lookup for our sends, which always name a literal address: the
+ * default (dns.lookup) tests it against Node's IPv6 regex and answers on the
+ * next tick, on every reply.
+ */
+function literalOnly(address: string, _family: unknown, callback: (err: Error | null, address: string, family: number) => void): void {
+  callback(null, address, 6);
 }
