@@ -9,12 +9,13 @@
  * callback and merge nothing across packets. Under load the flush itself
  * takes longer, more datagrams wait in the socket, and groups grow.
  *
- * Under load, commits are also spaced at least `minGapMs` apart: a job
- * queued within that time of the last commit waits for the rest of it. Each
- * transaction costs about a dozen system calls (locks, WAL frames) whatever
- * its size, so at 10,000 requests/s this turns thousands of small
- * transactions into at most 1/minGapMs larger ones. A lone request, after a
- * quiet spell, still commits at once.
+ * Under load (the last group held more than one job), commits are also
+ * spaced at least `minGapMs` apart: a job queued within that time of the
+ * last commit waits for the rest of it. Each transaction costs about a dozen
+ * system calls (locks, WAL frames) whatever its size, so at 10,000
+ * requests/s this turns thousands of small transactions into at most
+ * 1/minGapMs larger ones. Without load a request commits at once: waiting
+ * would only add latency and a timer wakeup.
  *
  * Each job runs in its own SAVEPOINT: a job that throws is rolled back alone
  * and rejects alone; the others still commit.
@@ -47,6 +48,8 @@ export class GroupCommit {
   private timer: { immediate: NodeJS.Immediate } | { timeout: NodeJS.Timeout } | undefined;
   /** performance.now() of the last flush. */
   private lastFlush = -Infinity;
+  /** Jobs in the last group: one means no load, so the next need not wait. */
+  private lastGroupSize = 0;
   private readonly sql: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'undo', Statement>;
 
   constructor(
@@ -86,7 +89,7 @@ export class GroupCommit {
   }
 
   private schedule(): NonNullable<GroupCommit['timer']> {
-    const wait = this.lastFlush + this.minGapMs - performance.now();
+    const wait = this.lastGroupSize > 1 ? this.lastFlush + this.minGapMs - performance.now() : 0;
     return wait > 0 ? { timeout: setTimeout(() => this.flush(), wait) } : { immediate: setImmediate(() => this.flush()) };
   }
 
@@ -98,6 +101,7 @@ export class GroupCommit {
     this.timer = undefined;
     this.lastFlush = performance.now();
     const jobs = this.queue;
+    this.lastGroupSize = jobs.length;
     this.queue = [];
     this.pending = 0;
     if (jobs.length === 0) return;
