@@ -132,7 +132,7 @@ class SparseSlots implements SlotSet {
 
   findFreeFrom(start: bigint): bigint | undefined {
     // A huge pool is nearly empty: the next few slots are free unless a run was just handed out.
-    for (let i = 0n, slot = start % this.size; i < BigInt(PROBES); i++, slot = slot + 1n === this.size ? 0n : slot + 1n) {
+    for (let i = 0, slot = start % this.size; i < PROBES; i++, slot = slot + 1n === this.size ? 0n : slot + 1n) {
       if (!this.taken.has(slot)) return slot;
     }
     return undefined;

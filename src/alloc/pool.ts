@@ -2,11 +2,6 @@ import { bigIntToIpv6, ipv6ToBigInt, parsePrefix6, parseRange6, prefixMask } fro
 import { slotSet, type SlotSet } from './index-set.js';
 
 /**
- * A pool of addresses (IA_NA / IA_TA) or of delegated prefixes (IA_PD) and
- * which of its slots are taken. Resources are named as the codec writes them:
- * "2001:db8::5" for an address, "2001:db8:8000:100::/56" for a prefix.
- */
-/**
  * How a free resource is chosen (Kea's `allocator` / `pd-allocator`):
  * `iterative` takes the next free one after the last handed out, so
  * consecutive leases are neighbours in the store's address-ordered table and
@@ -16,6 +11,11 @@ import { slotSet, type SlotSet } from './index-set.js';
  */
 export type Allocator = 'iterative' | 'random';
 
+/**
+ * A pool of addresses (IA_NA / IA_TA) or of delegated prefixes (IA_PD) and
+ * which of its slots are taken. Resources are named as the codec writes them:
+ * "2001:db8::5" for an address, "2001:db8:8000:100::/56" for a prefix.
+ */
 export class Pool6 {
   readonly slots: SlotSet;
   private readonly shift: bigint;

@@ -4,6 +4,7 @@
  * is no database to enforce them.
  */
 import { LeaseConflictError, LeaseStaleError, StoreClosedError } from '../errors.js';
+import { byAddress } from '../address-order.js';
 import { checkChange6 } from '../validate.js';
 import type { Lease6, LeaseChange6, LeaseCount6, LeaseStore6, LeaseType6, LiveLease6, LeaseVersion6 } from '../types.js';
 
@@ -17,11 +18,6 @@ function copy(l: Lease6): Lease6 {
 
 function matches(l: Lease6, v: LeaseVersion6): boolean {
   return l.duid === v.duid && l.iaid === v.iaid && l.state === v.state && l.cltt === v.cltt && l.expiresAt === v.expiresAt;
-}
-
-/** SQLite's BINARY order; addresses are ASCII, so UTF-16 order is the same. */
-function byAddress(a: Lease6, b: Lease6): number {
-  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 }
 
 export class MemoryLeaseStore6 implements LeaseStore6 {

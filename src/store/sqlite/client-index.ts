@@ -39,10 +39,6 @@ export class ClientIndex {
     held.splice(i, 1);
     if (held.length === 1) this.byHash.set(h, held[0]!);
   }
-
-  clear(): void {
-    this.byHash.clear();
-  }
 }
 
 const NONE: readonly string[] = Object.freeze([]);

@@ -4,6 +4,7 @@
  * owns an address (the primary key and the lease6_one_owner trigger do).
  */
 import Database from 'better-sqlite3';
+import { byAddress } from '../address-order.js';
 import { LeaseConflictError, LeaseStaleError } from '../errors.js';
 import { COLUMNS, SET_COLUMNS, VERSION_MATCHES, fromRow, versionParams, type Row6 } from './lease6-rows.js';
 import type { Lease6, LeaseCount6, LeaseState, LeaseType6, LeaseVersion6, LiveLease6 } from '../types.js';
@@ -124,9 +125,4 @@ export class Lease6Table {
       throw new LeaseConflictError(row[12], holder && { duid: holder[0], iaid: holder[1] });
     }
   }
-}
-
-/** SQLite's BINARY order; addresses are ASCII, so UTF-16 order is the same. */
-function byAddress(a: Lease6, b: Lease6): number {
-  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 }
