@@ -139,6 +139,10 @@ export const dhcp6Schema = z
       .max(1 << 28)
       .default(262_144)
       .describe('SO_RCVBUF per socket, in bytes (Linux doubles it). Small keeps waits short under overload; large absorbs bursts'),
+    'udp-io': z
+      .enum(['auto', 'batched', 'dgram'])
+      .default('auto')
+      .describe("Socket I/O: 'batched' reads many datagrams per system call through Fulmar's native addon (Linux, built by npm run build); 'dgram' uses Node's sockets; 'auto' takes batched when the addon is built"),
     'max-queue-wait': z.number().int().min(10).max(60_000).default(1000).describe('Milliseconds a request may wait before it is dropped unserved (clients have retransmitted by then)'),
     'option-data': optionData,
     'option-def': z.array(optionDefSchema).default([]),

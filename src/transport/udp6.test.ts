@@ -1,24 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import dgram from 'node:dgram';
 import { once } from 'node:events';
-import { Udp6Transport, type Datagram6 } from './udp6.js';
+import { Udp6Transport, type Datagram6, type UdpIo } from './udp6.js';
+import { nativeUdp6 } from './native-udp6.js';
 import { parseSnmp, parseSnmp6, readKernelUdpDrops } from './kernel-drops.js';
 
 let transport: Udp6Transport | undefined;
 afterEach(() => transport?.close());
 
-describe('UDP transport on loopback', () => {
+// The addon is built by `npm run build`; FULMAR_NO_NATIVE=1 says this machine has no compiler, and only then may it be missing.
+const ios: ('batched' | 'dgram')[] = process.env.FULMAR_NO_NATIVE === '1' ? ['dgram'] : ['batched', 'dgram'];
+
+describe.each(ios)('UDP transport on loopback (%s)', (io) => {
   it('receives on a unicast address and replies to the sender', async () => {
     const got: Datagram6[] = [];
-    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, onPacket: (d) => got.push(d) });
-    // Port 0 picks a free port; find it from the socket the transport bound.
-    const port = (transport as unknown as { sockets: { socket: dgram.Socket }[] }).sockets[0]!.socket.address().port;
+    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io, onPacket: (d) => got.push(d) });
+    expect(transport.io).toBe(io);
+    const port = transport.localPorts()[0]!;
     const client = dgram.createSocket('udp6');
     client.bind(0, '::1');
     await once(client, 'listening');
     client.send(Buffer.from('0b000001', 'hex'), port, '::1');
     await expect.poll(() => got.length).toBe(1);
-    expect(got[0]).toMatchObject({ address: '::1', unicast: true, data: Buffer.from('0b000001', 'hex') });
+    expect(got[0]).toMatchObject({ address: '::1', port: client.address().port, unicast: true, via: 0, data: Buffer.from('0b000001', 'hex') });
     const reply = once(client, 'message');
     await transport.send(Buffer.from('07000001', 'hex'), got[0]!.address, got[0]!.port);
     const [data] = await reply;
@@ -27,8 +31,48 @@ describe('UDP transport on loopback', () => {
     client.close();
   });
 
+  it('delivers a burst larger than one batch, each datagram intact and in order', async () => {
+    const got: Datagram6[] = [];
+    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io, receiveBuffer: 1 << 22, onPacket: (d) => got.push(d) });
+    const port = transport.localPorts()[0]!;
+    const client = dgram.createSocket('udp6');
+    client.bind(0, '::1');
+    await once(client, 'listening');
+    // Sizes vary so a datagram that kept a neighbour's bytes, or lost its own, shows.
+    const sent = Array.from({ length: 300 }, (_, i) => Buffer.alloc(1 + ((i * 37) % 1400), i & 0xff));
+    for (const b of sent) client.send(b, port, '::1');
+    await expect.poll(() => got.length, { timeout: 5000 }).toBe(sent.length);
+    for (let i = 0; i < sent.length; i++) expect(got[i]!.data.equals(sent[i]!)).toBe(true);
+    client.close();
+  });
+
+  it('rejects a reply to what is not an address, and keeps serving', async () => {
+    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io, onPacket: () => {} });
+    await expect(transport.send(Buffer.from('07'), 'not-an-address', 546)).rejects.toThrow();
+    expect(transport.localPorts()[0]).toBeGreaterThan(0);
+  });
+
   it('refuses to start when an address cannot be bound, naming it', async () => {
-    await expect(Udp6Transport.open({ interfaces: [], addresses: ['2001:db8::dead'], port: 0, onPacket: () => {} })).rejects.toThrow(/cannot bind \[2001:db8::dead\]/);
+    await expect(Udp6Transport.open({ interfaces: [], addresses: ['2001:db8::dead'], port: 0, io, onPacket: () => {} })).rejects.toThrow(/cannot bind \[2001:db8::dead\]/);
+  });
+
+  it('refuses an interface that does not exist, naming it', async () => {
+    await expect(Udp6Transport.open({ interfaces: ['nosuch0'], addresses: [], port: 0, io, onPacket: () => {} })).rejects.toThrow(/cannot bind \[ff02::1:2%nosuch0\]/);
+  });
+});
+
+describe('choosing the I/O', () => {
+  it('auto takes the batched addon when it is built, and says why when it is not', async () => {
+    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, onPacket: () => {} });
+    const native = nativeUdp6();
+    expect(transport.io).toBe(native.addon ? 'batched' : 'dgram');
+    if (process.env.FULMAR_NO_NATIVE !== '1') expect(native.why).toBeUndefined();
+    else expect(transport.ioNote).toMatch(/native/);
+  });
+
+  it.each(['dgram'] as UdpIo[])('%s never needs the addon', async (io) => {
+    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io, onPacket: () => {} });
+    expect(transport.io).toBe('dgram');
   });
 });
 

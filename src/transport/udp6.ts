@@ -1,4 +1,9 @@
-import dgram from 'node:dgram';
+import { DgramSocket6 } from './dgram-socket6.js';
+import { BatchedSocket6 } from './batched-socket6.js';
+import { nativeUdp6 } from './native-udp6.js';
+import { ALL_RELAYS_AND_SERVERS, type BindRequest, type Datagram6, type Socket6 } from './socket6.js';
+
+export { ALL_RELAYS_AND_SERVERS, type Datagram6 } from './socket6.js';
 
 /**
  * DHCPv6 sockets (RFC 8415 §7.1). Per served interface one socket bound to
@@ -8,19 +13,12 @@ import dgram from 'node:dgram';
  * unicast listening address, for relays.
  */
 
-export interface Datagram6 {
-  data: Buffer;
-  /** Sender's address with its zone (fe80::1%eth0) as the kernel gave it. */
-  address: string;
-  port: number;
-  /** The interface of a multicast socket; undefined for unicast sockets. */
-  iface?: string;
-  unicast: boolean;
-  /** The socket it came in on: replies leave from it, so they come from the address the peer sent to. */
-  via: number;
-  /** performance.now() when it was read, to drop what waited too long. */
-  receivedAt: number;
-}
+/**
+ * How sockets are read and written. `batched`: the native addon, many
+ * datagrams per recvmmsg and no per-packet interface-name lookup; `dgram`:
+ * Node's own sockets; `auto`: batched when the addon is built, else dgram.
+ */
+export type UdpIo = 'auto' | 'batched' | 'dgram';
 
 export interface Udp6Options {
   interfaces: readonly string[];
@@ -28,25 +26,29 @@ export interface Udp6Options {
   port: number;
   /** SO_RCVBUF asked for; the kernel caps it at net.core.rmem_max. */
   receiveBuffer?: number;
+  io?: UdpIo;
   onPacket: (d: Datagram6) => void;
   onError?: (e: Error, where: string) => void;
 }
 
-export const ALL_RELAYS_AND_SERVERS = 'ff02::1:2';
-
-function stripZone(address: string): string {
-  const pct = address.indexOf('%');
-  return pct < 0 ? address : address.slice(0, pct);
-}
+const DEFAULT_RECEIVE_BUFFER = 1 << 18;
 
 export class Udp6Transport {
-  private readonly sockets: { socket: dgram.Socket; iface?: string }[] = [];
+  private readonly sockets: Socket6[] = [];
 
-  private constructor(private readonly o: Udp6Options) {}
+  private constructor(
+    private readonly o: Udp6Options,
+    /** The I/O actually in use, and why when `auto` fell back to dgram. */
+    readonly io: 'batched' | 'dgram',
+    readonly ioNote: string | undefined,
+  ) {}
 
   /** Bind every socket, or none: a failure closes what was opened and rejects naming the address. */
   static async open(o: Udp6Options): Promise<Udp6Transport> {
-    const t = new Udp6Transport(o);
+    const wanted = o.io ?? 'auto';
+    const native = wanted === 'dgram' ? {} : nativeUdp6();
+    if (wanted === 'batched' && !native.addon) throw new Error(`udp-io "batched" is not available: ${native.why}`);
+    const t = new Udp6Transport(o, native.addon ? 'batched' : 'dgram', native.addon ? undefined : native.why);
     try {
       for (const iface of o.interfaces) await t.bind(`${ALL_RELAYS_AND_SERVERS}%${iface}`, iface);
       for (const address of o.addresses) await t.bind(address, undefined);
@@ -58,56 +60,46 @@ export class Udp6Transport {
   }
 
   private async bind(address: string, iface: string | undefined): Promise<void> {
-    const socket = dgram.createSocket({ type: 'udp6', reuseAddr: true, ipv6Only: true, recvBufferSize: this.o.receiveBuffer ?? 1 << 18, lookup: literalOnly });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', (e) => {
-        socket.close();
-        reject(new Error(`cannot bind [${address}]:${this.o.port}: ${e.message}`));
-      });
-      socket.once('listening', () => resolve());
-      socket.bind({ address, port: this.o.port });
-    });
-    socket.removeAllListeners('error');
-    socket.on('error', (e) => this.o.onError?.(e, address));
-    if (iface) {
-      socket.addMembership(ALL_RELAYS_AND_SERVERS, `::%${iface}`);
-      socket.setMulticastInterface(`::%${iface}`);
+    const req: BindRequest = {
+      address,
+      iface,
+      port: this.o.port,
+      receiveBuffer: this.o.receiveBuffer ?? DEFAULT_RECEIVE_BUFFER,
+      via: this.sockets.length,
+      onPacket: this.o.onPacket,
+      onError: (e) => this.o.onError?.(e, address),
+    };
+    const native = this.io === 'batched' ? nativeUdp6().addon : undefined;
+    try {
+      this.sockets.push(native ? BatchedSocket6.open(native, req) : await DgramSocket6.open(req));
+    } catch (e) {
+      throw new Error(`cannot bind [${address}]:${this.o.port}: ${(e as Error).message}`);
     }
-    const via = this.sockets.length;
-    socket.on('message', (data, rinfo) => this.o.onPacket({ data, address: rinfo.address, port: rinfo.port, iface, unicast: iface === undefined, via, receivedAt: performance.now() }));
-    this.sockets.push({ socket, iface });
   }
 
   /** Send from socket `via` (where the request came in), else the socket of `iface`, else the first unicast one. */
   send(data: Buffer, address: string, port: number, iface?: string, via?: number): Promise<void> {
-    const entry =
+    const socket =
       (via !== undefined && this.sockets[via]) ||
       (iface !== undefined && this.sockets.find((s) => s.iface === iface)) ||
       this.sockets.find((s) => s.iface === undefined) ||
       this.sockets[0];
-    if (!entry) return Promise.reject(new Error('no socket to send from'));
-    // A per-interface socket is bound to its interface already: without the zone, libuv skips an
-    // interface-name lookup per reply (glibc opens and closes a socket for each).
-    const to = entry.iface !== undefined ? stripZone(address) : address;
-    return new Promise((resolve, reject) => entry.socket.send(data, port, to, (e) => (e ? reject(e) : resolve())));
+    if (!socket) return Promise.reject(new Error('no socket to send from'));
+    return socket.send(data, address, port);
   }
 
   /** Bytes of SO_RCVBUF the kernel actually granted (per socket). */
   receiveBufferSizes(): number[] {
-    return this.sockets.map((s) => s.socket.getRecvBufferSize());
+    return this.sockets.map((s) => s.receiveBufferSize());
+  }
+
+  /** The bound ports, per socket (port 0 binds a free one). */
+  localPorts(): number[] {
+    return this.sockets.map((s) => s.localPort());
   }
 
   close(): void {
-    for (const s of this.sockets) s.socket.close();
+    for (const s of this.sockets) s.close();
     this.sockets.length = 0;
   }
-}
-
-/**
- * dgram's lookup for our sends, which always name a literal address: the
- * default (dns.lookup) tests it against Node's IPv6 regex and answers on the
- * next tick, on every reply.
- */
-function literalOnly(address: string, _family: unknown, callback: (err: Error | null, address: string, family: number) => void): void {
-  callback(null, address, 6);
 }

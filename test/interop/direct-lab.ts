@@ -1,4 +1,5 @@
 import { DIRECT, directConfig } from './config.js';
+import type { ConfigInput } from '../../src/config/schema.js';
 import { Fulmar } from './fulmar.js';
 import type { Lab } from './lab.js';
 
@@ -8,10 +9,10 @@ import type { Lab } from './lab.js';
  *
  *   PREFIX-cli  cli0 ══ srv0  PREFIX-srv (fulmar)   2001:db8:1::/64
  */
-export async function serveDirectLink(lab: Lab): Promise<Fulmar> {
+export async function serveDirectLink(lab: Lab, config: ConfigInput = directConfig()): Promise<Fulmar> {
   lab.veth({ ns: 'srv', iface: 'srv0', mac: '02:00:00:00:01:02' }, { ns: 'cli', iface: 'cli0', mac: '02:00:00:00:01:01' });
   lab.address('srv', 'srv0', DIRECT.server);
   await lab.linkLocal('srv', 'srv0');
   await lab.linkLocal('cli', 'cli0');
-  return Fulmar.start(lab, 'srv', directConfig());
+  return Fulmar.start(lab, 'srv', config);
 }

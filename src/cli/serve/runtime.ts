@@ -175,6 +175,7 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
       addresses: config.dhcp6['listen-addresses'],
       port: config.dhcp6.port,
       receiveBuffer: config.dhcp6['receive-buffer'],
+      io: config.dhcp6['udp-io'],
       onPacket: (d) => {
         if (!queue.push(d)) srv.stats.add('pkt6-drop-queue-full');
       },
@@ -279,7 +280,8 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
   }
 
   dropPrivileges(config.user, log);
-  log.info({ msgId: 'FULMAR_STARTED', interfaces: config.dhcp6.interfaces, addresses: config.dhcp6['listen-addresses'], port: config.dhcp6.port, serverDuid: serverDuid.hex, receiveBuffer: transport.receiveBufferSizes(), control: control?.url }, 'serving DHCPv6');
+  if (transport.ioNote) log.warn({ msgId: 'FULMAR_UDP_IO_FALLBACK', why: transport.ioNote }, "batched socket I/O is not available; serving with Node's dgram");
+  log.info({ msgId: 'FULMAR_STARTED', interfaces: config.dhcp6.interfaces, addresses: config.dhcp6['listen-addresses'], port: config.dhcp6.port, serverDuid: serverDuid.hex, receiveBuffer: transport.receiveBufferSizes(), udpIo: transport.io, control: control?.url }, 'serving DHCPv6');
 
   return {
     server: srv,
@@ -305,6 +307,7 @@ function restartOnly(a: Config, b: Config): string[] {
     ['dhcp6.lease-database', (c) => c.dhcp6['lease-database']],
     ['dhcp6.receive-buffer', (c) => c.dhcp6['receive-buffer']],
     ['dhcp6.receive-queue', (c) => c.dhcp6['receive-queue']],
+    ['dhcp6.udp-io', (c) => c.dhcp6['udp-io']],
     ['dhcp6.reclaim-interval', (c) => c.dhcp6['reclaim-interval']],
     ['control.address', (c) => c.control?.address],
     ['control.port', (c) => c.control?.port],
