@@ -3,7 +3,7 @@
 // Why native: Node's dgram reads one datagram per recvmsg and, for every
 // link-local sender, formats "fe80::...%iface" through glibc's if_indextoname,
 // which opens, queries and closes a socket per packet. Here one readable event
-// drains up to BATCH datagrams per recvmmsg into a caller-owned arena, and JS
+// drains up to SLOTS datagrams per recvmmsg into a caller-owned arena, and JS
 // gets one call per batch with the raw source address and scope id.
 //
 // Arena layout (owned by JS, kept alive by a reference): SLOTS slots of
@@ -24,8 +24,10 @@
 #include <node_api.h>
 #include <uv.h>
 
-#define SLOTS 64
-#define SLOT_BYTES 65536
+// 16 KiB per datagram, ten times an Ethernet MTU (Kea reads 1,500): bigger ones are
+// reported truncated and dropped. 32 slots keep the arena at half a megabyte per socket.
+#define SLOTS 32
+#define SLOT_BYTES 16384
 #define META_BYTES 32
 #define ARENA_BYTES (SLOTS * SLOT_BYTES + SLOTS * META_BYTES)
 // Batches per readable event: bounds the time one socket holds the loop.

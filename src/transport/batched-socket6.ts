@@ -51,7 +51,7 @@ export class BatchedSocket6 implements Socket6 {
     const { SLOTS, SLOT_BYTES, META_BYTES } = addon;
     const arena = Buffer.allocUnsafeSlow(SLOTS * (SLOT_BYTES + META_BYTES));
     const metaBase = SLOTS * SLOT_BYTES;
-    const { iface, via, onPacket, onError } = r;
+    const { iface, via, onPacket, onError, onDrop } = r;
     const unicast = iface === undefined;
     this.reader = addon.start(this.fd, arena, (count, errno) => {
       const receivedAt = performance.now();
@@ -59,7 +59,7 @@ export class BatchedSocket6 implements Socket6 {
         const m = metaBase + i * META_BYTES;
         const length = arena.readUInt32LE(m + 24);
         if (arena.readUInt32LE(m + 28) !== 0) {
-          onError(new Error(`datagram of ${length} bytes truncated or not IPv6; dropped`));
+          onDrop('oversize');
           continue;
         }
         // A copy: the arena is overwritten by the next batch while this one is still being served.

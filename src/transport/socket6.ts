@@ -34,6 +34,8 @@ export interface BindRequest {
   via: number;
   onPacket: (d: Datagram6) => void;
   onError: (e: Error) => void;
+  /** A datagram read but not delivered (`oversize`: longer than the batched reader's slot). */
+  onDrop: (reason: string) => void;
 }
 
 /** The address without its %zone. */

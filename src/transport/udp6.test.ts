@@ -61,6 +61,24 @@ describe.each(ios)('UDP transport on loopback (%s)', (io) => {
   });
 });
 
+describe.skipIf(process.env.FULMAR_NO_NATIVE === '1')('batched reader limits', () => {
+  it('drops a datagram longer than its 16 KiB slot, counted as oversize, and goes on reading', async () => {
+    const got: Datagram6[] = [];
+    const drops: string[] = [];
+    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io: 'batched', onPacket: (d) => got.push(d), onDrop: (r) => drops.push(r) });
+    const port = transport.localPorts()[0]!;
+    const client = dgram.createSocket('udp6');
+    client.bind(0, '::1');
+    await once(client, 'listening');
+    client.send(Buffer.alloc(20_000, 1), port, '::1');
+    client.send(Buffer.alloc(16_384, 2), port, '::1');
+    await expect.poll(() => got.length + drops.length).toBe(2);
+    expect(drops).toEqual(['oversize']);
+    expect(got.map((d) => d.data.length)).toEqual([16_384]);
+    client.close();
+  });
+});
+
 describe('choosing the I/O', () => {
   it('auto takes the batched addon when it is built, and says why when it is not', async () => {
     transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, onPacket: () => {} });

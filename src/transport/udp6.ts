@@ -29,6 +29,8 @@ export interface Udp6Options {
   io?: UdpIo;
   onPacket: (d: Datagram6) => void;
   onError?: (e: Error, where: string) => void;
+  /** A datagram read and dropped before delivery, by reason. */
+  onDrop?: (reason: string) => void;
 }
 
 const DEFAULT_RECEIVE_BUFFER = 1 << 18;
@@ -68,6 +70,7 @@ export class Udp6Transport {
       via: this.sockets.length,
       onPacket: this.o.onPacket,
       onError: (e) => this.o.onError?.(e, address),
+      onDrop: (reason) => this.o.onDrop?.(reason),
     };
     const native = this.io === 'batched' ? nativeUdp6().addon : undefined;
     try {

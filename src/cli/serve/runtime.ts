@@ -179,6 +179,11 @@ export async function start(file: string, log: Logger = pino({ base: undefined }
       onPacket: (d) => {
         if (!queue.push(d)) srv.stats.add('pkt6-drop-queue-full');
       },
+      onDrop: (reason) => {
+        srv.stats.add('pkt6-receive-drop');
+        srv.stats.add(`pkt6-drop-${reason}`);
+        if (log.isLevelEnabled('debug')) log.debug({ msgId: 'FULMAR_PKT6_DROPPED', drop: reason }, `datagram dropped: ${reason}`);
+      },
       onError: (e, where) => log.warn({ msgId: 'FULMAR_SOCKET_ERROR', where, err: e.message }, 'socket error'),
     });
   } catch (e) {
