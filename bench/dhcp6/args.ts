@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { UdpIo } from '../../src/transport/udp6.js';
 
 /** The parts of the bench, in the order they run. */
 export const PARTS = ['throughput', 'sweep', 'scale', 'profile', 'static', 'events'] as const;
@@ -13,6 +14,8 @@ export interface BenchArgs {
   /** Leases in the store for the scale part. */
   leases: number;
   results: string | undefined;
+  /** Fulmar's socket I/O in every run. */
+  udpIo: UdpIo;
 }
 
 const USAGE = `Usage: npm run bench:dhcp6 -- [options]   (as root)
@@ -22,6 +25,7 @@ const USAGE = `Usage: npm run bench:dhcp6 -- [options]   (as root)
   --overload-rate R   Solicits/s offered beyond saturation (default 30000: Kea saturates near 25,000 here)
   --load-rate R       Solicits/s offered below saturation (default 1000)
   --leases N          live leases for the scale part (default 1000000; --quick 250000)
+  --udp-io IO         Fulmar's socket I/O: batched (default; fails if the addon is not built), dgram or auto
   --results FILE      where to write the Markdown results (default bench/dhcp6/RESULTS.md; "-" for none)`;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
@@ -35,6 +39,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'load-rate': { type: 'string', default: '1000' },
       leases: { type: 'string' },
       results: { type: 'string' },
+      'udp-io': { type: 'string', default: 'batched' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -51,6 +56,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     overloadRate: positive('overload-rate', values['overload-rate']!),
     loadRate: positive('load-rate', values['load-rate']!),
     leases: positive('leases', values.leases ?? (quick ? '250000' : '1000000')),
+    udpIo: udpIo(values['udp-io']!),
     results: values.results === '-' ? undefined : (values.results ?? 'bench/dhcp6/RESULTS.md'),
   };
 }
@@ -64,4 +70,9 @@ function positive(name: string, s: string): number {
   const n = Number(s);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name}: "${s}" is not a positive integer`);
   return n;
+}
+
+function udpIo(s: string): UdpIo {
+  if (s !== 'auto' && s !== 'batched' && s !== 'dgram') throw new Error(`--udp-io: "${s}" is not auto, batched or dgram`);
+  return s;
 }

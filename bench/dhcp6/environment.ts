@@ -16,7 +16,7 @@ export function environment(a: BenchArgs): string {
   const perf = execFileSync('perfdhcp', ['-v'], { encoding: 'utf8' }).replace('VERSION: ', '').trim();
   return [
     `- Date: ${new Date().toISOString()}; mode: ${a.quick ? 'quick' : 'full'}; parts: ${a.parts.join(', ')}`,
-    `- Fulmar: commit ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty}; Node ${process.version}`,
+    `- Fulmar: commit ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty}; Node ${process.version}; udp-io ${a.udpIo}`,
     `- Kea: kea-dhcp6 ${keaVersion()} (memfile, persist true, logging WARN, its default threading); perfdhcp ${perf} (-g single)`,
     `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, shared with other work; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
   ].join('\n');

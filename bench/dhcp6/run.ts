@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FULMAR_BENCH } from './fulmar-config.js';
 import { PARTS, parseBenchArgs, type BenchArgs, type Part } from './args.js';
 import { cleanupNow, installCleanupHandlers, onCleanup } from './cleanup.js';
 import { environment } from './environment.js';
@@ -44,6 +45,7 @@ function throughputPlan(a: BenchArgs): ThroughputPlan {
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
+  FULMAR_BENCH.udpIo = args.udpIo;
   preflight();
   installCleanupHandlers();
   const work = mkdtempSync('/var/tmp/fulmar-bench-');
