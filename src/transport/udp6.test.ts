@@ -46,6 +46,11 @@ describe.each(ios)('UDP transport on loopback (%s)', (io) => {
     client.close();
   });
 
+  it('asks the kernel for the configured receive buffer (Linux reports it doubled)', async () => {
+    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io, receiveBuffer: 1 << 16, onPacket: () => {} });
+    expect(transport.receiveBufferSizes()).toEqual([1 << 17]);
+  });
+
   it('rejects a reply to what is not an address, and keeps serving', async () => {
     transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io, onPacket: () => {} });
     await expect(transport.send(Buffer.from('07'), 'not-an-address', 546)).rejects.toThrow();

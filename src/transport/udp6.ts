@@ -33,7 +33,7 @@ export interface Udp6Options {
   onDrop?: (reason: string) => void;
 }
 
-const DEFAULT_RECEIVE_BUFFER = 1 << 18;
+const DEFAULT_RECEIVE_BUFFER = 1 << 20;
 
 export class Udp6Transport {
   private readonly sockets: Socket6[] = [];
