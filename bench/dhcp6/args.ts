@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run bench:dhcp6 -- [options]   (as root)
   --quick             ~2 minutes: one round, shorter runs, no sweep or profile
   --only PART[,PART]  ${PARTS.join(', ')} (default: all; --quick: throughput,scale)
   --rounds N          rounds of the throughput part (default 3; --quick 1)
-  --overload-rate R   Solicits/s offered beyond saturation (default 30000: Kea saturates near 25,000 here)
+  --overload-rate R   Solicits/s offered beyond saturation (default 30000: past Kea's saturation, 13,000-25,000/s on the machines seen)
   --load-rate R       Solicits/s offered below saturation (default 1000)
   --leases N          live leases for the scale part (default 1000000; --quick 250000)
   --udp-io IO         Fulmar's socket I/O: batched (default; fails if the addon is not built), dgram or auto

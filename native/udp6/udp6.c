@@ -72,6 +72,39 @@ static int get_u32(napi_env env, napi_value v, uint32_t* out) {
   return napi_get_value_uint32(env, v, out) == napi_ok;
 }
 
+static struct sockaddr_in6 sockaddr6(const uint8_t* addr, uint32_t scope, uint32_t port) {
+  struct sockaddr_in6 sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sin6_family = AF_INET6;
+  memcpy(&sa.sin6_addr, addr, 16);
+  sa.sin6_port = htons((uint16_t)port);
+  sa.sin6_scope_id = scope;
+  return sa;
+}
+
+// The first argument, or NULL when there is none.
+static napi_value first_arg(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 1) return NULL;
+  return argv[0];
+}
+
+static napi_value usage(napi_env env, const char* text) {
+  napi_throw_type_error(env, NULL, text);
+  return NULL;
+}
+
+// The single argument of fd(), as an int32; false (with a TypeError thrown) otherwise.
+static int one_fd(napi_env env, napi_callback_info info, const char* text, int32_t* fd) {
+  napi_value a = first_arg(env, info);
+  if (!a || napi_get_value_int32(env, a, fd) != napi_ok) {
+    usage(env, text);
+    return 0;
+  }
+  return 1;
+}
+
 // open(address: Buffer(16), scopeId, port, joinIfindex, recvBuffer) -> fd
 // Binds a non-blocking IPv6-only UDP socket; joinIfindex > 0 also joins the
 // address (a multicast group) on that interface and sends multicast there.
@@ -91,12 +124,7 @@ static napi_value udp_open(napi_env env, napi_callback_info info) {
   if (fd < 0) return throw_errno(env, "socket", errno);
   int one = 1;
   int size = (int)rcvbuf;
-  struct sockaddr_in6 sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sin6_family = AF_INET6;
-  memcpy(&sa.sin6_addr, addr, 16);
-  sa.sin6_port = htons((uint16_t)port);
-  sa.sin6_scope_id = scope;
+  struct sockaddr_in6 sa = sockaddr6(addr, scope, port);
   const char* step = NULL;
   if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0) step = "SO_REUSEADDR";
   else if (setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) < 0) step = "IPV6_V6ONLY";
@@ -258,14 +286,9 @@ static napi_value udp_start(napi_env env, napi_callback_info info) {
 
 // stop(reader): stops reading and lets go of the callback and arena (the fd stays open).
 static napi_value udp_stop(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  napi_value a = first_arg(env, info);
   void* data;
-  if (argc < 1 || napi_remove_wrap(env, argv[0], &data) != napi_ok) {
-    napi_throw_type_error(env, NULL, "stop(reader): not a running reader");
-    return NULL;
-  }
+  if (!a || napi_remove_wrap(env, a, &data) != napi_ok) return usage(env, "stop(reader): not a running reader");
   reader_release((reader_t*)data);
   return NULL;
 }
@@ -286,12 +309,7 @@ static napi_value udp_send(napi_env env, napi_callback_info info) {
     napi_throw_type_error(env, NULL, "send(fd, data, address16, scopeId, port)");
     return NULL;
   }
-  struct sockaddr_in6 sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sin6_family = AF_INET6;
-  memcpy(&sa.sin6_addr, addr, 16);
-  sa.sin6_port = htons((uint16_t)port);
-  sa.sin6_scope_id = scope;
+  struct sockaddr_in6 sa = sockaddr6(addr, scope, port);
   ssize_t n;
   do n = sendto(fd, data, len, MSG_DONTWAIT, (struct sockaddr*)&sa, sizeof sa);
   while (n < 0 && errno == EINTR);
@@ -302,28 +320,16 @@ static napi_value udp_send(napi_env env, napi_callback_info info) {
 
 // close(fd)
 static napi_value udp_close(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   int32_t fd;
-  if (argc < 1 || napi_get_value_int32(env, argv[0], &fd) != napi_ok) {
-    napi_throw_type_error(env, NULL, "close(fd)");
-    return NULL;
-  }
+  if (!one_fd(env, info, "close(fd)", &fd)) return NULL;
   close(fd);
   return NULL;
 }
 
 // recvBufferSize(fd) -> SO_RCVBUF as the kernel reports it
 static napi_value udp_recv_buffer_size(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   int32_t fd;
-  if (argc < 1 || napi_get_value_int32(env, argv[0], &fd) != napi_ok) {
-    napi_throw_type_error(env, NULL, "recvBufferSize(fd)");
-    return NULL;
-  }
+  if (!one_fd(env, info, "recvBufferSize(fd)", &fd)) return NULL;
   int size = 0;
   socklen_t sl = sizeof size;
   if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, &sl) < 0) return throw_errno(env, "SO_RCVBUF", errno);
@@ -334,14 +340,8 @@ static napi_value udp_recv_buffer_size(napi_env env, napi_callback_info info) {
 
 // localPort(fd) -> the bound port (for port 0 in tests)
 static napi_value udp_local_port(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   int32_t fd;
-  if (argc < 1 || napi_get_value_int32(env, argv[0], &fd) != napi_ok) {
-    napi_throw_type_error(env, NULL, "localPort(fd)");
-    return NULL;
-  }
+  if (!one_fd(env, info, "localPort(fd)", &fd)) return NULL;
   struct sockaddr_in6 sa;
   socklen_t sl = sizeof sa;
   if (getsockname(fd, (struct sockaddr*)&sa, &sl) < 0) return throw_errno(env, "getsockname", errno);
@@ -352,15 +352,10 @@ static napi_value udp_local_port(napi_env env, napi_callback_info info) {
 
 // ifIndex(name) -> index, 0 when there is no such interface
 static napi_value if_index(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  napi_value a = first_arg(env, info);
   char name[IF_NAMESIZE + 1];
   size_t len;
-  if (argc < 1 || napi_get_value_string_utf8(env, argv[0], name, sizeof name, &len) != napi_ok) {
-    napi_throw_type_error(env, NULL, "ifIndex(name)");
-    return NULL;
-  }
+  if (!a || napi_get_value_string_utf8(env, a, name, sizeof name, &len) != napi_ok) return usage(env, "ifIndex(name)");
   napi_value out;
   CHECK(napi_create_uint32(env, len >= IF_NAMESIZE ? 0 : if_nametoindex(name), &out));
   return out;
@@ -368,14 +363,9 @@ static napi_value if_index(napi_env env, napi_callback_info info) {
 
 // ifName(index) -> name, or undefined when there is none
 static napi_value if_name(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  napi_value a = first_arg(env, info);
   uint32_t index;
-  if (argc < 1 || !get_u32(env, argv[0], &index)) {
-    napi_throw_type_error(env, NULL, "ifName(index)");
-    return NULL;
-  }
+  if (!a || !get_u32(env, a, &index)) return usage(env, "ifName(index)");
   char name[IF_NAMESIZE];
   napi_value out;
   if (index == 0 || !if_indextoname(index, name)) CHECK(napi_get_undefined(env, &out));

@@ -1,4 +1,4 @@
-import type { Lease6, LeaseStore6 } from '../store/types.js';
+import type { Lease6, LeaseStore6, LiveLease6 } from '../store/types.js';
 import { LeaseStaleError } from '../store/errors.js';
 import type { ServerModel } from './model.js';
 import { leaseMoved, type Stats } from './stats.js';
@@ -50,20 +50,42 @@ function free(model: ServerModel, l: Lease6): void {
 export async function markLiveLeases(store: LeaseStore6, model: ServerModel, stats?: Stats, pageSize = 10_000): Promise<number> {
   if (stats) resetGauges(model, stats);
   const subnets = new Map(model.subnets.map((s) => [s.id, s]));
+  // Gauge moves counted per subnet, type and state, then applied once: a million leases
+  // would otherwise build a statistic name each.
+  const moves = new Map<number, Map<string, number>>();
+  const count = (l: LiveLease6): void => {
+    let bySubnet = moves.get(l.subnetId);
+    if (!bySubnet) moves.set(l.subnetId, (bySubnet = new Map()));
+    const key = MOVE_KEY[l.type][l.state];
+    bySubnet.set(key, (bySubnet.get(key) ?? 0) + 1);
+  };
   let after: string | undefined;
   let marked = 0;
   for (;;) {
     const page = await store.pageLive(after, pageSize);
-    if (!page.length) return marked;
+    if (!page.length) break;
     for (const l of page) {
-      if (stats) leaseMoved(stats, l.subnetId, l.type, undefined, l.state);
+      if (stats) count(l);
       const subnet = subnets.get(l.subnetId);
       if (!subnet) continue;
       for (const p of l.type === 'pd' ? subnet.pdPools : subnet.pools) if (p.pool.mark(l.address)) marked++;
     }
     after = page[page.length - 1]!.address;
   }
+  for (const [subnetId, bySubnet] of moves) {
+    for (const [key, n] of bySubnet) {
+      const [type, state] = key.split(' ') as [Kind, State];
+      leaseMoved(stats!, subnetId, type, undefined, state, n);
+    }
+  }
+  return marked;
 }
+
+type Kind = LiveLease6['type'];
+type State = LiveLease6['state'];
+const keys = (type: Kind): Record<State, string> => ({ assigned: `${type} assigned`, declined: `${type} declined`, reclaimed: `${type} reclaimed` });
+/** "type state" keys made once, so counting a lease builds no string. */
+const MOVE_KEY: Record<Kind, Record<State, string>> = { na: keys('na'), ta: keys('ta'), pd: keys('pd') };
 
 /** Kea's total-* are pool sizes (a /64 pool does not fit a double exactly: fine for a gauge); the rest start at 0. */
 function resetGauges(model: ServerModel, stats: Stats): void {

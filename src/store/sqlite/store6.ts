@@ -13,6 +13,9 @@ import { toRow } from './lease6-rows.js';
 import { Lease6Table, type OwnerChange } from './lease6-table.js';
 import type { Lease6, LeaseChange6, LeaseCount6, LeaseStore6, LeaseType6, LiveLease6 } from '../types.js';
 
+/** Rows per read while the client index is built. */
+const OWNERS_PAGE = 10_000;
+
 export interface SqliteLeaseStoreOptions extends SqliteOptions {
   /** Changes that may wait for one group commit before commit() sheds load (default 10,000). */
   maxPending?: number;
@@ -123,7 +126,9 @@ export class SqliteLeaseStore6 implements LeaseStore6 {
   private clientIndex(): ClientIndex {
     if (this.clients) return this.clients;
     const index = new ClientIndex();
-    for (const [duid, address] of this.table.owners()) index.add(duid, address);
+    for (let page = this.table.owners(undefined, OWNERS_PAGE); page.length > 0; page = this.table.owners(page[page.length - 1]![1], OWNERS_PAGE)) {
+      for (const [duid, address] of page) index.add(duid, address);
+    }
     return (this.clients = index);
   }
 
