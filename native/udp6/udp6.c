@@ -176,19 +176,20 @@ static void on_readable(uv_poll_t* poll, int status, int events) {
   for (int batch = 0; batch < MAX_BATCHES_PER_EVENT && !r->closing; batch++) {
     int n = 0;
     int err = 0;
-    if (status >= 0) {
-      for (int i = 0; i < SLOTS; i++) {
-        r->msgs[i].msg_hdr.msg_namelen = sizeof r->from[i];
-        r->msgs[i].msg_hdr.msg_flags = 0;
+    for (int i = 0; i < SLOTS; i++) {
+      r->msgs[i].msg_hdr.msg_namelen = sizeof r->from[i];
+      r->msgs[i].msg_hdr.msg_flags = 0;
+    }
+    // Read even when the poll reports an error: a pending socket error comes back from the
+    // read, which clears it, so a level-triggered error cannot make the loop spin.
+    n = recvmmsg(r->fd, r->msgs, SLOTS, MSG_DONTWAIT, NULL);
+    if (n < 0) {
+      err = errno;
+      n = 0;
+      if (err == EAGAIN || err == EWOULDBLOCK || err == EINTR) {
+        if (batch > 0 || status >= 0) break;
+        err = -status;
       }
-      n = recvmmsg(r->fd, r->msgs, SLOTS, MSG_DONTWAIT, NULL);
-      if (n < 0) {
-        err = errno;
-        n = 0;
-        if (err == EAGAIN || err == EWOULDBLOCK || err == EINTR) break;
-      }
-    } else {
-      err = -status;
     }
     uint8_t* meta = r->arena + SLOTS * SLOT_BYTES;
     for (int i = 0; i < n; i++) {
