@@ -93,6 +93,16 @@ describe('choosing the I/O', () => {
     else expect(transport.ioNote).toMatch(/native/);
   });
 
+  it('auto falls back to dgram without the addon and says why; batched refuses to start, saying why', async () => {
+    const missing = { why: 'native/udp6/build/Release/fulmar_udp6.node is not built' };
+    transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, native: missing, onPacket: () => {} });
+    expect(transport.io).toBe('dgram');
+    expect(transport.ioNote).toBe(missing.why);
+    await expect(Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io: 'batched', native: missing, onPacket: () => {} })).rejects.toThrow(
+      'udp-io "batched" is not available: native/udp6/build/Release/fulmar_udp6.node is not built',
+    );
+  });
+
   it.each(['dgram'] as UdpIo[])('%s never needs the addon', async (io) => {
     transport = await Udp6Transport.open({ interfaces: [], addresses: ['::1'], port: 0, io, onPacket: () => {} });
     expect(transport.io).toBe('dgram');

@@ -1,6 +1,6 @@
 import { DgramSocket6 } from './dgram-socket6.js';
 import { BatchedSocket6 } from './batched-socket6.js';
-import { nativeUdp6 } from './native-udp6.js';
+import { nativeUdp6, type NativeUdp6 } from './native-udp6.js';
 import { ALL_RELAYS_AND_SERVERS, type BindRequest, type Datagram6, type Socket6 } from './socket6.js';
 
 export { ALL_RELAYS_AND_SERVERS, type Datagram6 } from './socket6.js';
@@ -27,6 +27,8 @@ export interface Udp6Options {
   /** SO_RCVBUF asked for; the kernel caps it at net.core.rmem_max. */
   receiveBuffer?: number;
   io?: UdpIo;
+  /** The addon as loaded (tests stand in a missing one); default: nativeUdp6(). */
+  native?: { addon?: NativeUdp6; why?: string };
   onPacket: (d: Datagram6) => void;
   onError?: (e: Error, where: string) => void;
   /** A datagram read and dropped before delivery, by reason. */
@@ -38,19 +40,24 @@ const DEFAULT_RECEIVE_BUFFER = 1 << 20;
 export class Udp6Transport {
   private readonly sockets: Socket6[] = [];
 
+  /** The I/O actually in use. */
+  readonly io: 'batched' | 'dgram';
+
   private constructor(
     private readonly o: Udp6Options,
-    /** The I/O actually in use, and why when `auto` fell back to dgram. */
-    readonly io: 'batched' | 'dgram',
+    private readonly addon: NativeUdp6 | undefined,
+    /** Why `auto` fell back to dgram. */
     readonly ioNote: string | undefined,
-  ) {}
+  ) {
+    this.io = addon ? 'batched' : 'dgram';
+  }
 
   /** Bind every socket, or none: a failure closes what was opened and rejects naming the address. */
   static async open(o: Udp6Options): Promise<Udp6Transport> {
     const wanted = o.io ?? 'auto';
-    const native = wanted === 'dgram' ? {} : nativeUdp6();
+    const native = wanted === 'dgram' ? {} : (o.native ?? nativeUdp6());
     if (wanted === 'batched' && !native.addon) throw new Error(`udp-io "batched" is not available: ${native.why}`);
-    const t = new Udp6Transport(o, native.addon ? 'batched' : 'dgram', native.addon ? undefined : native.why);
+    const t = new Udp6Transport(o, native.addon, native.addon ? undefined : native.why);
     try {
       for (const iface of o.interfaces) await t.bind(`${ALL_RELAYS_AND_SERVERS}%${iface}`, iface);
       for (const address of o.addresses) await t.bind(address, undefined);
@@ -72,9 +79,8 @@ export class Udp6Transport {
       onError: (e) => this.o.onError?.(e, address),
       onDrop: (reason) => this.o.onDrop?.(reason),
     };
-    const native = this.io === 'batched' ? nativeUdp6().addon : undefined;
     try {
-      this.sockets.push(native ? BatchedSocket6.open(native, req) : await DgramSocket6.open(req));
+      this.sockets.push(this.addon ? BatchedSocket6.open(this.addon, req) : await DgramSocket6.open(req));
     } catch (e) {
       throw new Error(`cannot bind [${address}]:${this.o.port}: ${(e as Error).message}`);
     }
