@@ -52,12 +52,12 @@ export async function markLiveLeases(store: LeaseStore6, model: ServerModel, sta
   const subnets = new Map(model.subnets.map((s) => [s.id, s]));
   // Gauge moves counted per subnet, type and state, then applied once: a million leases
   // would otherwise build a statistic name each.
-  const moves = new Map<number, Map<string, number>>();
+  const moves = new Map<number, Map<Move, number>>();
   const count = (l: LiveLease6): void => {
     let bySubnet = moves.get(l.subnetId);
     if (!bySubnet) moves.set(l.subnetId, (bySubnet = new Map()));
-    const key = MOVE_KEY[l.type][l.state];
-    bySubnet.set(key, (bySubnet.get(key) ?? 0) + 1);
+    const move = MOVES[l.type][l.state];
+    bySubnet.set(move, (bySubnet.get(move) ?? 0) + 1);
   };
   let after: string | undefined;
   let marked = 0;
@@ -73,19 +73,15 @@ export async function markLiveLeases(store: LeaseStore6, model: ServerModel, sta
     after = page[page.length - 1]!.address;
   }
   for (const [subnetId, bySubnet] of moves) {
-    for (const [key, n] of bySubnet) {
-      const [type, state] = key.split(' ') as [Kind, State];
-      leaseMoved(stats!, subnetId, type, undefined, state, n);
-    }
+    for (const [move, n] of bySubnet) leaseMoved(stats!, subnetId, move.type, undefined, move.state, n);
   }
   return marked;
 }
 
-type Kind = LiveLease6['type'];
-type State = LiveLease6['state'];
-const keys = (type: Kind): Record<State, string> => ({ assigned: `${type} assigned`, declined: `${type} declined`, reclaimed: `${type} reclaimed` });
-/** "type state" keys made once, so counting a lease builds no string. */
-const MOVE_KEY: Record<Kind, Record<State, string>> = { na: keys('na'), ta: keys('ta'), pd: keys('pd') };
+type Move = Pick<LiveLease6, 'type' | 'state'>;
+const movesOf = (type: Move['type']): Record<Move['state'], Move> => ({ assigned: { type, state: 'assigned' }, declined: { type, state: 'declined' }, reclaimed: { type, state: 'reclaimed' } });
+/** One key object per type and state, made once: counting a lease builds nothing. */
+const MOVES: Record<Move['type'], Record<Move['state'], Move>> = { na: movesOf('na'), ta: movesOf('ta'), pd: movesOf('pd') };
 
 /** Kea's total-* are pool sizes (a /64 pool does not fit a double exactly: fine for a gauge); the rest start at 0. */
 function resetGauges(model: ServerModel, stats: Stats): void {

@@ -1,4 +1,5 @@
 import { constants } from 'node:os';
+import { getSystemErrorName } from 'node:util';
 import { formatIpv6, parseIpv6Range } from '../protocol/address.js';
 import type { NativeUdp6 } from './native-udp6.js';
 import type { BindRequest, Socket6 } from './socket6.js';
@@ -139,7 +140,7 @@ export class BatchedSocket6 implements Socket6 {
   }
 }
 
+/** EAGAIN for 11: the addon hands back positive errno values, Node names negative ones. */
 function errnoName(errno: number): string {
-  for (const [name, value] of Object.entries(constants.errno)) if (value === errno) return name;
-  return `errno ${errno}`;
+  return getSystemErrorName(-errno);
 }

@@ -21,13 +21,19 @@ export interface NativeUdp6 {
 
 const ADDON = join('native', 'udp6', 'build', 'Release', 'fulmar_udp6.node');
 
-let loaded: { addon?: NativeUdp6; why?: string } | undefined;
+/** The addon, or why there is none. */
+export interface NativeLoad {
+  addon?: NativeUdp6;
+  why?: string;
+}
+
+let loaded: NativeLoad | undefined;
 
 /**
  * The addon, or why it is not there (not built: no compiler at install, not
  * Linux). Looked for beside the package root, from src/ (tests) or dist/src/.
  */
-export function nativeUdp6(): { addon?: NativeUdp6; why?: string } {
+export function nativeUdp6(): NativeLoad {
   if (loaded) return loaded;
   if (process.platform !== 'linux') return (loaded = { why: 'batched UDP is Linux-only' });
   let dir = dirname(fileURLToPath(import.meta.url));

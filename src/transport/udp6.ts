@@ -1,6 +1,6 @@
 import { DgramSocket6 } from './dgram-socket6.js';
 import { BatchedSocket6 } from './batched-socket6.js';
-import { nativeUdp6, type NativeUdp6 } from './native-udp6.js';
+import { nativeUdp6, type NativeLoad, type NativeUdp6 } from './native-udp6.js';
 import { ALL_RELAYS_AND_SERVERS, type BindRequest, type Datagram6, type Socket6 } from './socket6.js';
 
 export { ALL_RELAYS_AND_SERVERS, type Datagram6 } from './socket6.js';
@@ -28,7 +28,7 @@ export interface Udp6Options {
   receiveBuffer?: number;
   io?: UdpIo;
   /** The addon as loaded (tests stand in a missing one); default: nativeUdp6(). */
-  native?: { addon?: NativeUdp6; why?: string };
+  native?: NativeLoad;
   onPacket: (d: Datagram6) => void;
   onError?: (e: Error, where: string) => void;
   /** A datagram read and dropped before delivery, by reason. */
